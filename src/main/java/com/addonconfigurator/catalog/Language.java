@@ -1,0 +1,36 @@
+package com.addonconfigurator.catalog;
+
+import java.util.Locale;
+
+/** The languages messages exist in. Italian is the default. */
+public enum Language {
+    IT, EN;
+
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The language for an {@code Accept-Language} header: English when the preferred language is
+     * English ({@code en-US,en;q=0.9} counts), Italian otherwise, also for a malformed header.
+     */
+    public static Language fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return IT;
+        }
+        try {
+            var ranges = Locale.LanguageRange.parse(header);
+            if (ranges.isEmpty()) {
+                return IT;
+            }
+            String preferred = ranges.get(0).getRange();
+            return preferred.equals("en") || preferred.startsWith("en-") ? EN : IT;
+        } catch (IllegalArgumentException malformed) {
+            return IT;
+        }
+    }
+
+    public static Language fromTag(String tag) {
+        return "en".equalsIgnoreCase(tag) ? EN : IT;
+    }
+}

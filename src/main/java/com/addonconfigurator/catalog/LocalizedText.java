@@ -1,0 +1,8 @@
+package com.addonconfigurator.catalog;
+
+/** A text in Italian and English. */
+public record LocalizedText(String it, String en) {
+    public String in(Language language) {
+        return language == Language.EN ? en : it;
+    }
+}

@@ -1,0 +1,50 @@
+package com.addonconfigurator.rules;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a session holds once the rules have fired: the facts given and derived. When explaining,
+ * also which rule inserted (or last changed) each fact and the rules in the order they first fired.
+ */
+public final class Decisions {
+    private final List<Object> facts;
+    private final Map<Object, String> ruleOf;
+    private final List<String> firedRules;
+
+    Decisions(List<Object> facts, IdentityHashMap<Object, String> ruleOf, List<String> firedRules) {
+        this.facts = List.copyOf(facts);
+        this.ruleOf = ruleOf;
+        this.firedRules = List.copyOf(firedRules);
+    }
+
+    public <T> List<T> all(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Object f : facts) {
+            if (type.isInstance(f)) {
+                out.add(type.cast(f));
+            }
+        }
+        return out;
+    }
+
+    public <T> T one(Class<T> type) {
+        List<T> all = all(type);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** The rule that produced a fact, or null when not explaining or when the fact was given. */
+    public String ruleOf(Object fact) {
+        return ruleOf.get(fact);
+    }
+
+    public List<String> firedRules() {
+        return firedRules;
+    }
+
+    public List<Object> facts() {
+        return facts;
+    }
+}

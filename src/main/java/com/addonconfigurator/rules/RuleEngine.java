@@ -1,0 +1,126 @@
+package com.addonconfigurator.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * Runs a ruleset over facts: a new session per evaluation, always disposed. The rules run in
+ * phases (agenda groups), each finished before the next starts, so that a rule may read a decision
+ * of an earlier phase as final:
+ * <ol>
+ *   <li>{@code reasons}: derived facts and every reason against an item;</li>
+ *   <li>{@code dependencies}: reasons that depend on other items being accepted;</li>
+ *   <li>{@code decisions}: statuses, terms, price lines, steps, warnings, suggestions;</li>
+ *   <li>{@code summary}: what needs all of those: totals, checkout, the account's expiry.</li>
+ * </ol>
+ */
+public final class RuleEngine {
+    public static final List<String> PHASES = List.of("reasons", "dependencies", "decisions", "summary");
+
+    private final int firingLimit;
+
+    public RuleEngine(int firingLimit) {
+        if (firingLimit < 1) {
+            throw new IllegalArgumentException("the firing limit must be at least 1");
+        }
+        this.firingLimit = firingLimit;
+    }
+
+    public Decisions run(Ruleset ruleset, List<Object> facts, boolean explain) throws RulesFailedException {
+        KieSession session = ruleset.kieBase().newKieSession();
+        try {
+            IdentityHashMap<Object, String> ruleOf = new IdentityHashMap<>();
+            LinkedHashSet<String> fired = new LinkedHashSet<>();
+            if (explain) {
+                attachExplainers(session, ruleOf, fired);
+            }
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            focusPhases(session);
+            int count;
+            try {
+                count = session.fireAllRules(firingLimit);
+            } catch (ConsequenceException e) {
+                String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new RulesFailedException(rule, "rule \"" + rule + "\" threw " + cause, cause);
+            } catch (RuntimeException e) {
+                throw new RulesFailedException(null, "the rules threw " + e, e);
+            }
+            if (count >= firingLimit) {
+                String rule = mostFired(ruleset, facts);
+                throw new RulesFailedException(rule, "the rules fired " + count + " times, the limit; rule \""
+                        + rule + "\" fired most", null);
+            }
+            return new Decisions(new ArrayList<>(session.getObjects()), ruleOf, new ArrayList<>(fired));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static void focusPhases(KieSession session) {
+        for (int i = PHASES.size() - 1; i >= 0; i--) {
+            session.getAgenda().getAgendaGroup(PHASES.get(i)).setFocus();
+        }
+    }
+
+    private static void attachExplainers(KieSession session, Map<Object, String> ruleOf, LinkedHashSet<String> fired) {
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getRule() != null) {
+                    ruleOf.put(event.getObject(), event.getRule().getName());
+                }
+            }
+
+            @Override
+            public void objectUpdated(ObjectUpdatedEvent event) {
+                if (event.getRule() != null) {
+                    ruleOf.put(event.getObject(), event.getRule().getName());
+                }
+            }
+        });
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        });
+    }
+
+    /** Runs the facts again, counting firings per rule, to name the rule that loops. */
+    private String mostFired(Ruleset ruleset, List<Object> facts) {
+        KieSession session = ruleset.kieBase().newKieSession();
+        try {
+            Map<String, Integer> counts = new HashMap<>();
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+                }
+            });
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            focusPhases(session);
+            session.fireAllRules(firingLimit);
+            return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        } finally {
+            session.dispose();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.addonconfigurator.rules;
+
+import com.addonconfigurator.catalog.Catalog;
+import com.addonconfigurator.catalog.Messages;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+
+/**
+ * Everything one version of the rules folder needs to evaluate carts, built once and never changed:
+ * the compiled rules, the catalog, the messages, and which file each rule comes from.
+ *
+ * @param version  a hash of the rules folder's content
+ * @param ruleFile rule name to its DRL file (relative to the rules folder)
+ */
+public record Ruleset(String version, Instant loadedAt, KieBase kieBase, Catalog catalog, Messages messages,
+                      List<RuleFile> files, Map<String, String> ruleFile) {
+}

@@ -1,0 +1,201 @@
+package com.addonconfigurator.rules;
+
+import com.addonconfigurator.catalog.Catalog;
+import com.addonconfigurator.catalog.CatalogReader;
+import com.addonconfigurator.catalog.InvalidFileException;
+import com.addonconfigurator.catalog.Messages;
+import com.addonconfigurator.catalog.MessagesReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Builds a {@link Ruleset} from a rules folder on the file system: every {@code *.drl} file (outside
+ * {@code scenarios/}), {@code catalog.yaml} and {@code messages.yaml}. Reports every problem it can
+ * find, each with the file relative to the folder, its line and column.
+ */
+public final class RulesetLoader {
+    public static final String CATALOG = "catalog.yaml";
+    public static final String MESSAGES = "messages.yaml";
+    private static final Pattern POSITION = Pattern.compile("\\[\\s*(\\d+)\\s*:\\s*(\\d+)\\s*]");
+
+    private final Clock clock;
+
+    public RulesetLoader(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Ruleset load(Path folder) throws RulesetLoadException {
+        Path root = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new RulesetLoadException(List.of(new Problem(".", 0, 0, "the rules folder does not exist")));
+        }
+        Map<String, byte[]> files = readAll(root);
+        List<Problem> problems = new ArrayList<>();
+        Catalog catalog = null;
+        Messages messages = null;
+        try {
+            catalog = CatalogReader.read(text(files, CATALOG));
+        } catch (InvalidFileException e) {
+            problems.add(new Problem(CATALOG, e.line(), e.column(), e.getMessage()));
+        } catch (MissingFileException e) {
+            problems.add(new Problem(CATALOG, 0, 0, "the file is missing"));
+        }
+        try {
+            messages = MessagesReader.read(text(files, MESSAGES));
+        } catch (InvalidFileException e) {
+            problems.add(new Problem(MESSAGES, e.line(), e.column(), e.getMessage()));
+        } catch (MissingFileException e) {
+            problems.add(new Problem(MESSAGES, 0, 0, "the file is missing"));
+        }
+        Map<String, byte[]> drl = new TreeMap<>();
+        files.forEach((path, bytes) -> {
+            if (path.endsWith(".drl") && !path.startsWith("scenarios/")) {
+                drl.put(path, bytes);
+            }
+        });
+        if (drl.isEmpty()) {
+            problems.add(new Problem(".", 0, 0, "the rules folder holds no .drl file"));
+        }
+        KieBase kieBase = compile(drl, problems);
+        if (!problems.isEmpty()) {
+            throw new RulesetLoadException(problems);
+        }
+        List<RuleFile> ruleFiles = ruleFiles(kieBase, drl.keySet());
+        Map<String, String> ruleFile = new LinkedHashMap<>();
+        for (RuleFile f : ruleFiles) {
+            for (String rule : f.rules()) {
+                ruleFile.put(rule, f.path());
+            }
+        }
+        return new Ruleset(version(files), clock.instant(), kieBase, catalog, messages, List.copyOf(ruleFiles),
+                Map.copyOf(ruleFile));
+    }
+
+    private static KieBase compile(Map<String, byte[]> drl, List<Problem> problems) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        for (var e : drl.entrySet()) {
+            Resource resource = ResourceFactory.newByteArrayResource(e.getValue());
+            resource.setSourcePath(e.getKey());
+            builder.add(resource, ResourceType.DRL);
+        }
+        if (builder.hasErrors()) {
+            for (KnowledgeBuilderResult error : builder.getResults(ResultSeverity.ERROR)) {
+                problems.add(problemOf(error));
+            }
+            return null;
+        }
+        return builder.newKieBase();
+    }
+
+    static Problem problemOf(KnowledgeBuilderResult error) {
+        String file = error.getResource() == null || error.getResource().getSourcePath() == null
+                ? "." : error.getResource().getSourcePath();
+        int[] lines = error.getLines();
+        int line = lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0;
+        int column = 0;
+        String message = error.getMessage() == null ? "" : error.getMessage().strip();
+        Matcher m = POSITION.matcher(message);
+        if (m.find()) {
+            if (line == 0) {
+                line = Integer.parseInt(m.group(1));
+            }
+            column = Integer.parseInt(m.group(2)) + 1;
+        }
+        return new Problem(file, line, column, message);
+    }
+
+    private static List<RuleFile> ruleFiles(KieBase kieBase, Iterable<String> paths) {
+        Map<String, List<Rule>> byFile = new LinkedHashMap<>();
+        for (String path : paths) {
+            byFile.put(path, new ArrayList<>());
+        }
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                byFile.computeIfAbsent(fileOf(rule), k -> new ArrayList<>()).add(rule);
+            }
+        }
+        List<RuleFile> out = new ArrayList<>();
+        byFile.forEach((path, rules) -> {
+            rules.sort(Comparator.comparingInt(Rule::getLoadOrder));
+            out.add(new RuleFile(path, rules.stream().map(Rule::getName).toList()));
+        });
+        return out;
+    }
+
+    private static String fileOf(Rule rule) {
+        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+            return impl.getResource().getSourcePath();
+        }
+        return ".";
+    }
+
+    private static Map<String, byte[]> readAll(Path root) throws RulesetLoadException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(p)) {
+                    String rel = root.relativize(p).toString().replace('\\', '/');
+                    if (!rel.startsWith(".") && !rel.contains("/.")) {
+                        files.put(rel, Files.readAllBytes(p));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new RulesetLoadException(List.of(new Problem(".", 0, 0, "cannot read the rules folder: " + e.getMessage())));
+        }
+        return files;
+    }
+
+    private static String text(Map<String, byte[]> files, String name) throws MissingFileException {
+        byte[] bytes = files.get(name);
+        if (bytes == null) {
+            throw new MissingFileException();
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The first 12 hex digits of a SHA-256 over every file's relative path and content. */
+    static String version(Map<String, byte[]> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (var e : files.entrySet()) {
+                digest.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(e.getValue());
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class MissingFileException extends Exception {
+    }
+}
