@@ -51,12 +51,11 @@ public final class RulesetLoader {
     }
 
     public Ruleset load(Path folder) throws RulesetLoadException {
-        Path root = folder.toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
-            throw new RulesetLoadException(List.of(new Problem(".", 0, 0, "the rules folder does not exist")));
-        }
-        Map<String, byte[]> files = readAll(root);
         List<Problem> problems = new ArrayList<>();
+        Map<String, byte[]> files = readAll(folder, problems);
+        if (!problems.isEmpty()) {
+            throw new RulesetLoadException(problems);
+        }
         Catalog catalog = null;
         Messages messages = null;
         try {
@@ -155,21 +154,48 @@ public final class RulesetLoader {
         return ".";
     }
 
-    private static Map<String, byte[]> readAll(Path root) throws RulesetLoadException {
+    /**
+     * Every regular file of the folder by its path relative to the folder, hidden ones (and
+     * Kubernetes' {@code ..data} folders) aside. Follows the folder's own link (a swapped symlink is
+     * seen) and links inside it, but refuses a file whose real path lies outside the folder.
+     */
+    static Map<String, byte[]> readAll(Path folder, List<Problem> problems) {
         Map<String, byte[]> files = new TreeMap<>();
+        Path root;
+        try {
+            root = folder.toRealPath();
+        } catch (IOException e) {
+            problems.add(new Problem(".", 0, 0, "the rules folder " + folder + " does not exist or cannot be read"));
+            return files;
+        }
+        if (!Files.isDirectory(root)) {
+            problems.add(new Problem(".", 0, 0, "the rules folder " + folder + " is not a folder"));
+            return files;
+        }
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                if (Files.isRegularFile(p)) {
-                    String rel = root.relativize(p).toString().replace('\\', '/');
-                    if (!rel.startsWith(".") && !rel.contains("/.")) {
-                        files.put(rel, Files.readAllBytes(p));
-                    }
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                if (rel.isEmpty() || rel.startsWith(".") || rel.contains("/.") || !Files.isRegularFile(p)) {
+                    continue;
                 }
+                Path real = p.toRealPath();
+                if (!real.startsWith(root)) {
+                    problems.add(new Problem(rel, 0, 0, "leads outside the rules folder; refused"));
+                    continue;
+                }
+                files.put(rel, Files.readAllBytes(real));
             }
-        } catch (IOException e) {
-            throw new RulesetLoadException(List.of(new Problem(".", 0, 0, "cannot read the rules folder: " + e.getMessage())));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            problems.add(new Problem(".", 0, 0, "cannot read the rules folder: " + e.getMessage()));
         }
         return files;
+    }
+
+    /** The version the folder would have now, or null when it cannot be read. */
+    public static String fingerprint(Path folder) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, byte[]> files = readAll(folder, problems);
+        return problems.isEmpty() ? version(files) : null;
     }
 
     private static String text(Map<String, byte[]> files, String name) throws MissingFileException {

@@ -1,0 +1,16 @@
+package com.addonconfigurator;
+
+import com.addonconfigurator.cli.Cli;
+
+/** {@code java -jar addon-configurator.jar [serve|check|test|diff|record] …}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int exit = new Cli(System.out, System.err, System.getenv()).run(args);
+        if (exit >= 0) {
+            System.exit(exit);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.addonconfigurator.api;
+
+import com.addonconfigurator.catalog.Language;
+import com.addonconfigurator.catalog.LocalizedText;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The HTTP contract's error messages (src/main/resources/api-messages.yaml), in Italian and English. */
+public final class ErrorMessages {
+    private final Map<String, Map<String, LocalizedText>> sections;
+
+    private ErrorMessages(Map<String, Map<String, LocalizedText>> sections) {
+        this.sections = sections;
+    }
+
+    public static ErrorMessages load() {
+        try (InputStream in = ErrorMessages.class.getResourceAsStream("/api-messages.yaml")) {
+            Map<String, Map<String, Map<String, String>>> raw = new ObjectMapper(new YAMLFactory())
+                    .readValue(in, new TypeReference<>() { });
+            Map<String, Map<String, LocalizedText>> sections = new LinkedHashMap<>();
+            raw.forEach((section, codes) -> {
+                Map<String, LocalizedText> texts = new LinkedHashMap<>();
+                codes.forEach((code, t) -> texts.put(code, new LocalizedText(t.get("it"), t.get("en"))));
+                sections.put(section, Map.copyOf(texts));
+            });
+            return new ErrorMessages(Map.copyOf(sections));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Map<String, Map<String, LocalizedText>> sections() {
+        return sections;
+    }
+
+    public String error(String code, Language language, Map<String, ?> values) {
+        return render("errors", code, language, values);
+    }
+
+    public String field(String code, Language language, Map<String, ?> values) {
+        return render("fields", code, language, values);
+    }
+
+    private String render(String section, String code, Language language, Map<String, ?> values) {
+        LocalizedText text = sections.getOrDefault(section, Map.of()).get(code);
+        if (text == null) {
+            return code;
+        }
+        String out = text.in(language);
+        for (var e : values.entrySet()) {
+            out = out.replace("{" + e.getKey() + "}", String.valueOf(e.getValue()));
+        }
+        return out;
+    }
+}

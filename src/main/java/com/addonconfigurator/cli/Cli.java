@@ -1,0 +1,114 @@
+package com.addonconfigurator.cli;
+
+import com.addonconfigurator.app.App;
+import com.addonconfigurator.app.AppConfig;
+import com.addonconfigurator.rules.Problem;
+import com.addonconfigurator.rules.ReloadAttempt;
+import com.addonconfigurator.rules.RuleEngine;
+import com.addonconfigurator.rules.Ruleset;
+import com.addonconfigurator.rules.RulesetLoadException;
+import com.addonconfigurator.rules.RulesetLoader;
+import com.addonconfigurator.scenarios.ScenarioGate;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line: {@code serve} (the default), {@code check}, {@code test}, {@code diff},
+ * {@code record}. Each returns its exit code; serve returns -1 and keeps running.
+ */
+public final class Cli {
+    static final int USAGE = 2;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    public Cli(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    public int run(String[] args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        return switch (command) {
+            case "serve" -> serve();
+            case "check" -> check(rest);
+            case "test" -> new TestCommand(out, err).run(rest);
+            case "diff" -> new DiffCommand(out, err).run(rest);
+            case "record" -> new RecordCommand(out, err, System.in).run(rest);
+            case "help", "--help", "-h" -> {
+                out.println(usage());
+                yield 0;
+            }
+            default -> {
+                err.println("unknown command '" + command + "'\n" + usage());
+                yield USAGE;
+            }
+        };
+    }
+
+    static String usage() {
+        return """
+                usage: java -jar addon-configurator.jar [command]
+                  serve                      serve HTTP on PORT with the rules in RULES_DIR (the default)
+                  check [RULES_DIR]          build the rules and run their scenarios as a reload would
+                  test [SCENARIOS_DIR] [--rules DIR] [--filter TEXT] [--junit-xml FILE] [--min-coverage PCT]
+                                             run QA scenarios, report coverage
+                  diff --base DIR --candidate DIR [--carts FILE.jsonl]
+                                             what a rules change changes in the answers
+                  record [FILE|-] [--rules DIR]
+                                             write a scenario whose expect is today's answer""";
+    }
+
+    private int serve() {
+        AppConfig config;
+        try {
+            config = AppConfig.fromEnv(env);
+        } catch (IllegalArgumentException e) {
+            err.println("addon-configurator: invalid configuration: " + e.getMessage());
+            return USAGE;
+        }
+        App app = new App(config, Clock.systemUTC()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+        out.println("addon-configurator serving on port " + app.port() + " with rules from "
+                + config.rulesDir().toAbsolutePath().normalize());
+        return -1;
+    }
+
+    private int check(List<String> args) {
+        if (args.size() > 1 || (args.size() == 1 && args.get(0).startsWith("-"))) {
+            err.println("usage: java -jar addon-configurator.jar check [RULES_DIR]");
+            return USAGE;
+        }
+        Path folder = Path.of(args.isEmpty() ? env.getOrDefault("RULES_DIR", "./rules") : args.get(0));
+        Clock clock = Clock.systemUTC();
+        Ruleset ruleset;
+        try {
+            ruleset = new RulesetLoader(clock).load(folder);
+        } catch (RulesetLoadException e) {
+            e.problems().forEach(p -> out.println(p));
+            out.println("check: " + e.problems().size() + " problem(s) in " + folder);
+            return 1;
+        }
+        List<ReloadAttempt.ScenarioFailure> failures = new ScenarioGate(new RuleEngine(10_000), clock).check(ruleset, folder);
+        for (ReloadAttempt.ScenarioFailure f : failures) {
+            for (String d : f.differences()) {
+                out.println(new Problem(f.file(), 0, 0, "scenario '" + f.scenario() + "': " + d));
+            }
+        }
+        int rules = ruleset.files().stream().mapToInt(f -> f.rules().size()).sum();
+        if (!failures.isEmpty()) {
+            out.println("check: " + failures.size() + " scenario(s) failed in " + folder);
+            return 1;
+        }
+        out.println("check: ok, ruleset " + ruleset.version() + " with " + rules + " rules in "
+                + ruleset.files().size() + " files; every scenario passes");
+        return 0;
+    }
+}

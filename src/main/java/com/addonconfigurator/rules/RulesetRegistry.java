@@ -1,0 +1,84 @@
+package com.addonconfigurator.rules;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the active ruleset and swaps it atomically. A reload builds a complete candidate and, only
+ * when it passes every gate, makes it active; otherwise the active ruleset stays and the failure is
+ * recorded. A request reads the active ruleset once and finishes on it.
+ */
+public final class RulesetRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(RulesetRegistry.class);
+
+    /** A check a candidate must pass before it becomes active (e.g. the QA scenarios). */
+    public interface Gate {
+        List<ReloadAttempt.ScenarioFailure> check(Ruleset candidate, Path folder);
+    }
+
+    private final Path folder;
+    private final RulesetLoader loader;
+    private final Gate gate;
+    private final Clock clock;
+    private final AtomicReference<Ruleset> active = new AtomicReference<>();
+    private final AtomicReference<ReloadAttempt> lastAttempt = new AtomicReference<>();
+    private final Object reloading = new Object();
+
+    public RulesetRegistry(Path folder, RulesetLoader loader, Gate gate, Clock clock) {
+        this.folder = folder;
+        this.loader = loader;
+        this.gate = gate;
+        this.clock = clock;
+    }
+
+    /** The active ruleset, or null before the first successful load. */
+    public Ruleset active() {
+        return active.get();
+    }
+
+    public ReloadAttempt lastAttempt() {
+        return lastAttempt.get();
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Builds the folder, gates it, and activates it when it passes. Reloads never overlap. */
+    public ReloadAttempt reload() {
+        synchronized (reloading) {
+            ReloadAttempt attempt;
+            try {
+                Ruleset candidate = loader.load(folder);
+                List<ReloadAttempt.ScenarioFailure> failures = gate.check(candidate, folder);
+                if (failures.isEmpty()) {
+                    Ruleset previous = active.getAndSet(candidate);
+                    attempt = new ReloadAttempt(ReloadAttempt.LOADED, clock.instant(), candidate.version(), List.of(), List.of());
+                    LOG.info("ruleset {} active (was {})", candidate.version(), previous == null ? "none" : previous.version());
+                } else {
+                    attempt = new ReloadAttempt(ReloadAttempt.FAILED, clock.instant(), candidate.version(), List.of(), failures);
+                    LOG.warn("ruleset {} refused: {} scenario(s) failed; {} stays active", candidate.version(),
+                            failures.size(), activeVersion());
+                }
+            } catch (RulesetLoadException e) {
+                attempt = new ReloadAttempt(ReloadAttempt.FAILED, clock.instant(), null, e.problems(), List.of());
+                LOG.warn("rules folder refused, {} stays active: {}", activeVersion(), e.problems());
+            } catch (RuntimeException e) {
+                attempt = new ReloadAttempt(ReloadAttempt.FAILED, clock.instant(), null,
+                        List.of(new Problem(".", 0, 0, "unexpected failure: " + e)), List.of());
+                LOG.error("rules folder refused, {} stays active", activeVersion(), e);
+            }
+            lastAttempt.set(attempt);
+            return attempt;
+        }
+    }
+
+    private String activeVersion() {
+        Ruleset r = active.get();
+        return r == null ? "no ruleset" : r.version();
+    }
+}

@@ -1,0 +1,17 @@
+package com.addonconfigurator.scenarios;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * One QA scenario: a request in, a partial expected answer out.
+ *
+ * @param file     path of its file, relative to the scenarios folder's parent (e.g. scenarios/users.yaml)
+ * @param line     the line its entry starts on, 0 when unknown
+ * @param given    the evaluate request, defaults merged in
+ * @param language {@code it} or {@code en}
+ * @param expect   the partial answer: only what is written is checked
+ */
+public record Scenario(String file, int line, String name, List<String> covers, List<String> tags, JsonNode given,
+                       String language, boolean explain, JsonNode expect) {
+}

@@ -1,0 +1,108 @@
+package com.addonconfigurator.scenarios;
+
+import com.addonconfigurator.api.Json;
+import com.addonconfigurator.cart.InvalidRequestException;
+import com.addonconfigurator.catalog.Language;
+import com.addonconfigurator.evaluation.EvaluationResponse;
+import com.addonconfigurator.evaluation.EvaluationService;
+import com.addonconfigurator.evaluation.NotReadyException;
+import com.addonconfigurator.rules.RuleEngine;
+import com.addonconfigurator.rules.Ruleset;
+import com.addonconfigurator.rules.RulesFailedException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Runs scenario files against a ruleset, exactly as the service would evaluate their requests. */
+public final class ScenarioRunner {
+    private final RuleEngine engine;
+    private final Clock clock;
+    private final ScenarioReader reader = new ScenarioReader();
+    private final ObjectMapper mapper = Json.newMapper();
+
+    public ScenarioRunner(RuleEngine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /** One list of results per file, in file order; a file that cannot be read is one failed result. */
+    public List<ScenarioResult> runFolder(Ruleset ruleset, Path scenariosFolder, String displayPrefix) {
+        List<ScenarioResult> out = new ArrayList<>();
+        List<Path> files;
+        try {
+            files = ScenarioReader.files(scenariosFolder);
+        } catch (IOException e) {
+            out.add(unreadable(displayPrefix, "cannot list scenario files: " + e.getMessage()));
+            return out;
+        }
+        for (Path file : files) {
+            String display = displayPrefix + scenariosFolder.relativize(file).toString().replace('\\', '/');
+            try {
+                for (Scenario scenario : reader.read(file, display)) {
+                    out.add(run(ruleset, scenario));
+                }
+            } catch (ScenarioFileException e) {
+                out.add(unreadable(display, e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private static ScenarioResult unreadable(String file, String message) {
+        return new ScenarioResult(file, "(file)", null, List.of(message), null, Set.of(), Set.of());
+    }
+
+    public ScenarioResult run(Ruleset ruleset, Scenario scenario) {
+        EvaluationService service = new EvaluationService(() -> ruleset, engine, clock);
+        JsonNode answer;
+        try {
+            EvaluationResponse response = service.evaluate(scenario.given(), Language.fromTag(scenario.language()), true);
+            answer = mapper.valueToTree(response);
+        } catch (InvalidRequestException e) {
+            ObjectNode error = mapper.createObjectNode();
+            ObjectNode body = error.putObject("error");
+            body.put("code", "INVALID_REQUEST");
+            body.put("field", e.problems().get(0).field());
+            var fields = body.putArray("fields");
+            e.problems().forEach(p -> fields.add(p.field()));
+            answer = error;
+        } catch (RulesFailedException e) {
+            ObjectNode error = mapper.createObjectNode();
+            error.putObject("error").put("code", "RULES_FAILED").put("message", e.getMessage());
+            answer = error;
+        } catch (NotReadyException e) {
+            throw new IllegalStateException("a scenario always has a ruleset", e);
+        }
+        ObjectNode keyed = Expectations.keyed(answer);
+        List<String> differences = Expectations.differences(scenario.expect(), keyed);
+        return new ScenarioResult(scenario.file(), scenario.name(), scenario, differences, keyed, fired(answer),
+                codes(answer));
+    }
+
+    private static Set<String> fired(JsonNode answer) {
+        Set<String> out = new LinkedHashSet<>();
+        answer.path("firedRules").forEach(f -> out.add(f.path("rule").asText()));
+        return out;
+    }
+
+    private static Set<String> codes(JsonNode answer) {
+        Set<String> out = new LinkedHashSet<>();
+        answer.path("items").forEach(i -> i.path("reasons").forEach(r -> out.add("reasons:" + r.path("code").asText())));
+        answer.path("nextSteps").forEach(s -> out.add("steps:" + s.path("code").asText()));
+        answer.path("warnings").forEach(w -> out.add("warnings:" + w.path("code").asText()));
+        answer.path("suggestions").forEach(s -> out.add("suggestions:" + s.path("action").asText()));
+        answer.path("pricing").path("lines").forEach(l -> {
+            if (!l.path("promotion").isNull() && !l.path("promotion").isMissingNode()) {
+                out.add("promotions:" + l.path("promotion").asText());
+            }
+        });
+        return out;
+    }
+}
