@@ -132,6 +132,23 @@ public final class Expectations {
         }
     }
 
+    /** The part of the keyed answer that the expectation talks about, to show beside it. */
+    public static JsonNode project(JsonNode expect, JsonNode keyed) {
+        if (keyed == null) {
+            return MAPPER.nullNode();
+        }
+        if (!expect.isObject() || !keyed.isObject()) {
+            return keyed;
+        }
+        ObjectNode out = MAPPER.createObjectNode();
+        for (Iterator<String> it = expect.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            JsonNode actual = keyed.get(key);
+            out.set(key, actual == null ? MAPPER.getNodeFactory().textNode(ABSENT) : project(expect.get(key), actual));
+        }
+        return out;
+    }
+
     /** Whether the lists hold the same elements, in any order (or, with includes, every expected one). */
     private static boolean sameSet(JsonNode expected, JsonNode actual, boolean includes) {
         if (!includes && expected.size() != actual.size()) {
