@@ -238,8 +238,9 @@ public final class HttpApi {
         }
         String first = details.get(0).message();
         String message = messages.error("INVALID_REQUEST", language, Map.of("first", first));
-        json(ctx, 400, new ApiError(new ApiError.Body("INVALID_REQUEST", message, problems.get(0).field(),
-                details, null, null)));
+        boolean wholeBody = problems.size() == 1 && problems.get(0).field().isEmpty();
+        json(ctx, 400, new ApiError(new ApiError.Body("INVALID_REQUEST", message,
+                wholeBody ? null : problems.get(0).field(), wholeBody ? null : details, null, null)));
     }
 
     private void fromJavalin(Context ctx, int status) {

@@ -42,6 +42,7 @@ public final class Cli {
             case "test" -> new TestCommand(out, err).run(rest);
             case "diff" -> new DiffCommand(out, err).run(rest);
             case "record" -> new RecordCommand(out, err, System.in).run(rest);
+            case "health" -> health();
             case "help", "--help", "-h" -> {
                 out.println(usage());
                 yield 0;
@@ -63,7 +64,24 @@ public final class Cli {
                   diff --base DIR --candidate DIR [--carts FILE.jsonl]
                                              what a rules change changes in the answers
                   record [FILE|-] [--rules DIR]
-                                             write a scenario whose expect is today's answer""";
+                                             write a scenario whose expect is today's answer
+                  health                     exit 0 when the local server on PORT answers /health""";
+    }
+
+    /** For container health checks: no curl or wget needed in the image. */
+    private int health() {
+        String port = env.getOrDefault("PORT", "8080");
+        try {
+            var client = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health"))
+                    .timeout(java.time.Duration.ofSeconds(2)).build();
+            int status = client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            out.println("health: " + status);
+            return status == 200 ? 0 : 1;
+        } catch (Exception e) {
+            err.println("health: " + e);
+            return 1;
+        }
     }
 
     private int serve() {

@@ -100,15 +100,29 @@ public final class RuleEngine {
         });
     }
 
-    /** Runs the facts again, counting firings per rule, to name the rule that loops. */
+    /**
+     * Runs the facts again, counting per rule its firings and the facts it updated, to name the rule
+     * that loops. A loop is almost always a rule whose update re-activates itself; every rule that
+     * reacts to the updated fact fires as often, so the rule that updated most is named, and the
+     * rule that fired most only when no rule updated anything.
+     */
     private String mostFired(Ruleset ruleset, List<Object> facts) {
         KieSession session = ruleset.kieBase().newKieSession();
         try {
-            Map<String, Integer> counts = new HashMap<>();
+            Map<String, Integer> firings = new HashMap<>();
+            Map<String, Integer> updates = new HashMap<>();
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+                    firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+                }
+            });
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectUpdated(ObjectUpdatedEvent event) {
+                    if (event.getRule() != null) {
+                        updates.merge(event.getRule().getName(), 1, Integer::sum);
+                    }
                 }
             });
             for (Object fact : facts) {
@@ -116,7 +130,10 @@ public final class RuleEngine {
             }
             focusPhases(session);
             session.fireAllRules(firingLimit);
-            return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            Map<String, Integer> evidence = updates.isEmpty() ? firings : updates;
+            return evidence.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).orElse(null);
         } catch (RuntimeException e) {
             return null;
         } finally {

@@ -42,7 +42,7 @@ import org.kie.internal.io.ResourceFactory;
 public final class RulesetLoader {
     public static final String CATALOG = "catalog.yaml";
     public static final String MESSAGES = "messages.yaml";
-    private static final Pattern POSITION = Pattern.compile("\\[\\s*(\\d+)\\s*:\\s*(\\d+)\\s*]");
+    private static final Pattern POSITION = Pattern.compile("(?:\\[\\s*|Line )(\\d+)\\s*:\\s*(\\d+)");
 
     private final Clock clock;
 

@@ -1,0 +1,23 @@
+# Build: Maven on a JDK 17.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -ntp dependency:go-offline
+COPY src src
+COPY rules rules
+RUN mvn -B -ntp -DskipTests package
+
+# Run: a JRE, a non-root user, the rules at /app/rules (a volume or ConfigMap may replace them).
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /app addon
+WORKDIR /app
+COPY --from=build /src/target/addon-configurator.jar /app/addon-configurator.jar
+COPY rules /app/rules
+ENV PORT=8080 \
+    RULES_DIR=/app/rules \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
+USER 10001
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=2s --start-period=20s --retries=3 \
+  CMD ["java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", "/app/addon-configurator.jar", "health"]
+ENTRYPOINT ["java", "-jar", "/app/addon-configurator.jar"]

@@ -1,0 +1,123 @@
+package com.addonconfigurator.rules;
+
+import static com.addonconfigurator.Carts.on;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.addonconfigurator.Carts;
+import com.addonconfigurator.RulesCopy;
+import com.addonconfigurator.TestRules;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rules folder is the analysts': their edits change answers without Java, their mistakes point at their lines. */
+class RulesetLoaderTest {
+    @TempDir
+    Path temp;
+
+    private final RulesetLoader loader = new RulesetLoader(Clock.systemUTC());
+
+    private static Carts apiExampleCart() {
+        return on("CUSTOMER_AREA").platform("ANDROID").account("FE", "2027-03-31", 2, false, "ORDINI_ELETTRONICI")
+                .modules("WOOCOMMERCE", "INCASSI_PAGAMENTI").users(3);
+    }
+
+    @Test
+    void everyDrlFileAndItsRuleNamesAreListedWithRuleIds() {
+        Ruleset ruleset = TestRules.project();
+        List<String> files = ruleset.files().stream().map(RuleFile::path).toList();
+        assertEquals(List.of("cart.drl", "dependencies.drl", "eligibility.drl", "next-steps.drl", "pricing.drl", "users.drl"), files);
+        for (RuleFile file : ruleset.files()) {
+            for (String rule : file.rules()) {
+                assertTrue(rule.matches("R\\d+ .*"), "rule name without a spec id: " + rule);
+            }
+        }
+        assertEquals("dependencies.drl", ruleset.ruleFile().get("R8 WooCommerce needs Documenti"));
+    }
+
+    @Test
+    void changingAPriceInTheCatalogChangesTheAnswer() throws Exception {
+        RulesCopy copy = RulesCopy.into(temp).replace("catalog.yaml", "price: \"30.00\"     # *\n  - code: DOCUMENTI",
+                "price: \"42.00\"\n  - code: DOCUMENTI");
+        Ruleset edited = loader.load(copy.folder());
+
+        assertEquals("30.00", apiExampleCart().evaluate().line("INCASSI_PAGAMENTI").amount());
+        assertEquals("42.00", apiExampleCart().evaluate(edited).line("INCASSI_PAGAMENTI").amount());
+        assertEquals("88.67", apiExampleCart().evaluate(edited).net());
+        assertNotEquals(TestRules.project().version(), edited.version());
+    }
+
+    @Test
+    void changingAConditionInADrlFileChangesTheAnswer() throws Exception {
+        RulesCopy copy = RulesCopy.into(temp).replace("dependencies.drl",
+                "$item : Item( code == \"WOOCOMMERCE\" )", "$item : Item( code == \"ORDINI_ELETTRONICI\" )");
+        Ruleset edited = loader.load(copy.folder());
+
+        Carts cart = on("PANEL").account("FE", "2027-12-31").modules("WOOCOMMERCE", "ORDINI_ELETTRONICI");
+        assertEquals(Set.of("REQUIRES_DOCUMENTI"), cart.evaluate().reasons("WOOCOMMERCE"));
+        assertEquals("ACCEPTED", cart.evaluate().status("ORDINI_ELETTRONICI"));
+        assertEquals("ACCEPTED", cart.evaluate(edited).status("WOOCOMMERCE"));
+        assertEquals(Set.of("REQUIRES_DOCUMENTI"), cart.evaluate(edited).reasons("ORDINI_ELETTRONICI"));
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedAtItsFileAndLine() {
+        RulesCopy copy = RulesCopy.into(temp).replace("cart.drl", "    not Reason( item == $code )", "    not Reason( item == )");
+        int line = copy.lineOf("cart.drl", "not Reason( item == )");
+
+        RulesetLoadException e = assertThrows(RulesetLoadException.class, () -> loader.load(copy.folder()));
+
+        Problem p = e.problems().get(0);
+        assertEquals("cart.drl", p.file());
+        assertEquals(line, p.line(), p.toString());
+        assertTrue(p.column() > 0, "a column is parsed from the message: " + p);
+    }
+
+    @Test
+    void anUnknownFactFieldIsReportedAtItsFileAndLine() {
+        RulesCopy copy = RulesCopy.into(temp).replace("next-steps.drl", "Accepted( code == \"WOOCOMMERCE\", $code : code )",
+                "Accepted( colour == \"WOOCOMMERCE\", $code : code )");
+        int line = copy.lineOf("next-steps.drl", "colour ==");
+
+        RulesetLoadException e = assertThrows(RulesetLoadException.class, () -> loader.load(copy.folder()));
+
+        Problem p = e.problems().get(0);
+        assertEquals("next-steps.drl", p.file());
+        assertEquals(line, p.line(), p.toString());
+        assertTrue(p.message().contains("colour"), p.message());
+    }
+
+    @Test
+    void aBrokenCatalogIsReportedAtItsLine() {
+        RulesCopy copy = RulesCopy.into(temp).replace("catalog.yaml", "vatRate: \"0.22\"", "vatRate: [oops]");
+
+        RulesetLoadException e = assertThrows(RulesetLoadException.class, () -> loader.load(copy.folder()));
+
+        Problem p = e.problems().get(0);
+        assertEquals("catalog.yaml", p.file());
+        assertEquals(copy.lineOf("catalog.yaml", "vatRate:"), p.line(), p.toString());
+    }
+
+    @Test
+    void aMessageWithoutItsEnglishTextIsRefused() {
+        RulesCopy copy = RulesCopy.into(temp).replace("messages.yaml",
+                "    en: \"Multi-user management is not available for {plan}.\"\n", "");
+
+        RulesetLoadException e = assertThrows(RulesetLoadException.class, () -> loader.load(copy.folder()));
+
+        assertEquals("messages.yaml", e.problems().get(0).file());
+        assertTrue(e.problems().get(0).message().contains("USERS_NOT_AVAILABLE_FOR_PLAN"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFolderIsAProblemNotACrash() {
+        RulesetLoadException e = assertThrows(RulesetLoadException.class, () -> loader.load(temp.resolve("nowhere")));
+        assertTrue(e.problems().get(0).message().contains("does not exist"));
+    }
+}
