@@ -2,6 +2,7 @@ package com.addonconfigurator.app;
 
 import com.addonconfigurator.api.HttpApi;
 import com.addonconfigurator.evaluation.EvaluationService;
+import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesetLoader;
 import com.addonconfigurator.rules.RulesetRegistry;
@@ -39,9 +40,9 @@ public final class App {
     }
 
     private void firstLoad() {
-        registry.reload();
+        ReloadAttempt first = registry.reload();
         if (config.watch()) {
-            watcher = new RulesWatcher(config.rulesDir(), config.watchDebounceMs(), registry::reload);
+            watcher = new RulesWatcher(config.rulesDir(), first.version(), config.watchDebounceMs(), registry::reload);
             watcher.start();
         }
     }

@@ -22,8 +22,12 @@ final class RulesWatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    RulesWatcher(Path folder, long debounceMs, Runnable reload) {
+    private final String loadedVersion;
+
+    /** @param loadedVersion the version of the folder as last loaded (null when it failed to load) */
+    RulesWatcher(Path folder, String loadedVersion, long debounceMs, Runnable reload) {
         this.folder = folder;
+        this.loadedVersion = loadedVersion;
         this.debounceMs = debounceMs;
         this.reload = reload;
         this.thread = new Thread(this::loop, "rules-watcher");
@@ -35,7 +39,7 @@ final class RulesWatcher implements AutoCloseable {
     }
 
     private void loop() {
-        String seen = RulesetLoader.fingerprint(folder);
+        String seen = loadedVersion;
         String pending = null;
         long changedAt = 0;
         while (running) {

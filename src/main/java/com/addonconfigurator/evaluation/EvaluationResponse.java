@@ -16,7 +16,8 @@ public record EvaluationResponse(
         LocalDate accountExpiresOn,
         List<StepView> nextSteps,
         List<WarningView> warnings,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<FiredRuleView> firedRules) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<FiredRuleView> firedRules,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<DerivedFactView> derivedFacts) {
 
     public record ItemView(String code, String kind, int quantity, String status, LocalDate expiresOn,
                            List<ReasonView> reasons) {
@@ -49,5 +50,9 @@ public record EvaluationResponse(
     }
 
     public record FiredRuleView(String rule, String file) {
+    }
+
+    /** A fact a rule derived, with its values, so that an analyst can follow the reasoning. */
+    public record DerivedFactView(String fact, Map<String, Object> values, String rule) {
     }
 }

@@ -114,7 +114,8 @@ public final class EvaluationService {
                     accountExpiry == null ? null : accountExpiry.getDate(),
                     steps(),
                     warnings(),
-                    explain ? firedRules() : null);
+                    explain ? firedRules() : null,
+                    explain ? derivedFacts() : null);
         }
 
         private List<EvaluationResponse.ItemView> items() {
@@ -223,6 +224,15 @@ public final class EvaluationService {
             List<EvaluationResponse.FiredRuleView> out = new ArrayList<>();
             for (String rule : decisions.firedRules()) {
                 out.add(new EvaluationResponse.FiredRuleView(rule, ruleset.ruleFile().getOrDefault(rule, ".")));
+            }
+            return out;
+        }
+
+        private List<EvaluationResponse.DerivedFactView> derivedFacts() {
+            List<EvaluationResponse.DerivedFactView> out = new ArrayList<>();
+            for (Object fact : decisions.derived()) {
+                out.add(new EvaluationResponse.DerivedFactView(fact.getClass().getSimpleName(), FactValues.of(fact),
+                        decisions.ruleOf(fact)));
             }
             return out;
         }

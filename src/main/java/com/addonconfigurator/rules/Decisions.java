@@ -13,11 +13,18 @@ public final class Decisions {
     private final List<Object> facts;
     private final Map<Object, String> ruleOf;
     private final List<String> firedRules;
+    private final List<Object> derived;
 
-    Decisions(List<Object> facts, IdentityHashMap<Object, String> ruleOf, List<String> firedRules) {
+    Decisions(List<Object> facts, IdentityHashMap<Object, String> ruleOf, List<String> firedRules, List<Object> derived) {
         this.facts = List.copyOf(facts);
         this.ruleOf = ruleOf;
         this.firedRules = List.copyOf(firedRules);
+        this.derived = List.copyOf(derived);
+    }
+
+    /** When explaining: every fact the rules inserted, in the order they inserted them. */
+    public List<Object> derived() {
+        return derived;
     }
 
     public <T> List<T> all(Class<T> type) {

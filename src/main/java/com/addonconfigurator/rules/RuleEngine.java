@@ -42,8 +42,9 @@ public final class RuleEngine {
         try {
             IdentityHashMap<Object, String> ruleOf = new IdentityHashMap<>();
             LinkedHashSet<String> fired = new LinkedHashSet<>();
+            List<Object> derived = new ArrayList<>();
             if (explain) {
-                attachExplainers(session, ruleOf, fired);
+                attachExplainers(session, ruleOf, fired, derived);
             }
             for (Object fact : facts) {
                 session.insert(fact);
@@ -64,7 +65,7 @@ public final class RuleEngine {
                 throw new RulesFailedException(rule, "the rules fired " + count + " times, the limit; rule \""
                         + rule + "\" fired most", null);
             }
-            return new Decisions(new ArrayList<>(session.getObjects()), ruleOf, new ArrayList<>(fired));
+            return new Decisions(new ArrayList<>(session.getObjects()), ruleOf, new ArrayList<>(fired), derived);
         } finally {
             session.dispose();
         }
@@ -76,12 +77,14 @@ public final class RuleEngine {
         }
     }
 
-    private static void attachExplainers(KieSession session, Map<Object, String> ruleOf, LinkedHashSet<String> fired) {
+    private static void attachExplainers(KieSession session, Map<Object, String> ruleOf, LinkedHashSet<String> fired,
+                                         List<Object> derived) {
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
                 if (event.getRule() != null) {
                     ruleOf.put(event.getObject(), event.getRule().getName());
+                    derived.add(event.getObject());
                 }
             }
 

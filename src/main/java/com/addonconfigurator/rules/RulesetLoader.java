@@ -81,6 +81,10 @@ public final class RulesetLoader {
         if (drl.isEmpty()) {
             problems.add(new Problem(".", 0, 0, "the rules folder holds no .drl file"));
         }
+        drl.forEach((path, bytes) -> problems.addAll(DrlGuard.check(path, new String(bytes, StandardCharsets.UTF_8))));
+        if (!problems.isEmpty()) {
+            throw new RulesetLoadException(problems);
+        }
         KieBase kieBase = compile(drl, problems);
         if (!problems.isEmpty()) {
             throw new RulesetLoadException(problems);
@@ -104,8 +108,17 @@ public final class RulesetLoader {
             builder.add(resource, ResourceType.DRL);
         }
         if (builder.hasErrors()) {
+            List<Problem> found = new ArrayList<>();
             for (KnowledgeBuilderResult error : builder.getResults(ResultSeverity.ERROR)) {
-                problems.add(problemOf(error));
+                found.add(problemOf(error));
+            }
+            // Drools follows a syntax error with "Parser returned a null Package" at line 0: noise.
+            for (Problem p : found) {
+                boolean echo = p.line() == 0 && p.message().contains("null Package")
+                        && found.stream().anyMatch(o -> o.file().equals(p.file()) && o.line() > 0);
+                if (!echo) {
+                    problems.add(p);
+                }
             }
             return null;
         }
