@@ -8,7 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int exit = new Cli(System.out, System.err, System.getenv()).run(args);
+        int exit = new Cli(System.out, System.err, System.getenv(), System.in).run(args);
         if (exit >= 0) {
             System.exit(exit);
         }

@@ -26,11 +26,13 @@ public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
+    private final java.io.InputStream in;
 
-    public Cli(PrintStream out, PrintStream err, Map<String, String> env) {
+    public Cli(PrintStream out, PrintStream err, Map<String, String> env, java.io.InputStream in) {
         this.out = out;
         this.err = err;
         this.env = env;
+        this.in = in;
     }
 
     public int run(String[] args) {
@@ -39,9 +41,9 @@ public final class Cli {
         return switch (command) {
             case "serve" -> serve();
             case "check" -> check(rest);
-            case "test" -> new TestCommand(out, err).run(rest);
+            case "test" -> new TestCommand(out, err, env).run(rest);
             case "diff" -> new DiffCommand(out, err).run(rest);
-            case "record" -> new RecordCommand(out, err, System.in).run(rest);
+            case "record" -> new RecordCommand(out, err, in, env).run(rest);
             case "health" -> health();
             case "help", "--help", "-h" -> {
                 out.println(usage());
@@ -63,7 +65,7 @@ public final class Cli {
                                              run QA scenarios, report coverage
                   diff --base DIR --candidate DIR [--carts FILE.jsonl]
                                              what a rules change changes in the answers
-                  record [FILE|-] [--rules DIR]
+                  record [FILE|-] [--rules DIR] [--name NAME] [--language it|en] [--with-messages]
                                              write a scenario whose expect is today's answer
                   health                     exit 0 when the local server on PORT answers /health""";
     }

@@ -1,18 +1,188 @@
 package com.addonconfigurator.cli;
 
+import com.addonconfigurator.api.Json;
+import com.addonconfigurator.cart.InvalidRequestException;
+import com.addonconfigurator.catalog.Language;
+import com.addonconfigurator.evaluation.EvaluationService;
+import com.addonconfigurator.evaluation.NotReadyException;
+import com.addonconfigurator.rules.RuleEngine;
+import com.addonconfigurator.rules.Ruleset;
+import com.addonconfigurator.rules.RulesFailedException;
+import com.addonconfigurator.scenarios.Expectations;
+import com.addonconfigurator.scenarios.Scenario;
+import com.addonconfigurator.scenarios.ScenarioFileException;
+import com.addonconfigurator.scenarios.ScenarioReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Not built yet. */
+/**
+ * {@code diff --base DIR --candidate DIR [--carts FILE.jsonl]}: evaluates every scenario's request
+ * (of both folders) and every request line of the carts file with both rulesets, and prints each
+ * request whose decisions differ, as before → after. Messages are not decisions and are not
+ * compared. Exit 0 when nothing differs, 1 when something does, 2 on a usage or load error.
+ */
 final class DiffCommand {
+    private static final Set<String> NOT_DECISIONS = Set.of("rulesetVersion", "firedRules", "warningMessages");
+    private static final Set<String> TEXT_FIELDS = Set.of("messages", "message", "description");
+
+    private final PrintStream out;
     private final PrintStream err;
+    private final ObjectMapper mapper = Json.newMapper();
 
     DiffCommand(PrintStream out, PrintStream err) {
+        this.out = out;
         this.err = err;
     }
 
-    int run(List<String> args) {
-        err.println("not available yet");
-        return Cli.USAGE;
+    private record Request(String label, JsonNode body) {
+    }
+
+    int run(List<String> raw) {
+        Args args;
+        try {
+            args = Args.parse(raw, Set.of("--base", "--candidate", "--carts"), Set.of());
+            if (!args.positional.isEmpty() || !args.options.containsKey("--base") || !args.options.containsKey("--candidate")) {
+                throw new Args.UsageException("diff needs --base DIR and --candidate DIR");
+            }
+        } catch (Args.UsageException e) {
+            err.println("diff: " + e.getMessage() + "\n" + Cli.usage());
+            return Cli.USAGE;
+        }
+        Path baseDir = Path.of(args.options.get("--base"));
+        Path candidateDir = Path.of(args.options.get("--candidate"));
+        Ruleset base = Rulesets.load(baseDir, err);
+        Ruleset candidate = Rulesets.load(candidateDir, err);
+        if (base == null || candidate == null) {
+            return Cli.USAGE;
+        }
+        List<Request> requests;
+        try {
+            requests = requests(baseDir, candidateDir, args.options.get("--carts"));
+        } catch (IOException | ScenarioFileException e) {
+            err.println("diff: " + e.getMessage());
+            return Cli.USAGE;
+        }
+        RuleEngine engine = new RuleEngine(10_000);
+        EvaluationService before = new EvaluationService(() -> base, engine, Clock.systemUTC());
+        EvaluationService after = new EvaluationService(() -> candidate, engine, Clock.systemUTC());
+        int differing = 0;
+        for (Request r : requests) {
+            List<String> changes = new ArrayList<>();
+            changes("", decisions(before, r.body()), decisions(after, r.body()), changes);
+            if (!changes.isEmpty()) {
+                differing++;
+                out.println(r.label());
+                changes.forEach(out::println);
+            }
+        }
+        out.println(differing + " of " + requests.size() + " requests differ");
+        return differing == 0 ? 0 : 1;
+    }
+
+    private List<Request> requests(Path baseDir, Path candidateDir, String carts) throws IOException, ScenarioFileException {
+        Map<String, Request> unique = new LinkedHashMap<>();
+        ScenarioReader reader = new ScenarioReader();
+        for (Path dir : new LinkedHashSet<>(List.of(baseDir, candidateDir))) {
+            Path scenarios = dir.resolve("scenarios");
+            for (Path file : ScenarioReader.files(scenarios)) {
+                String display = "scenarios/" + scenarios.relativize(file).toString().replace('\\', '/');
+                for (Scenario s : reader.read(file, display)) {
+                    unique.putIfAbsent(s.given().toString(), new Request(display + " › " + s.name(), s.given()));
+                }
+            }
+        }
+        List<Request> out = new ArrayList<>(unique.values());
+        if (carts != null) {
+            List<String> lines = Files.readAllLines(Path.of(carts));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                try {
+                    out.add(new Request(carts + ":" + (i + 1), mapper.readTree(lines.get(i))));
+                } catch (JsonProcessingException e) {
+                    throw new IOException(carts + ":" + (i + 1) + ": not a JSON request: " + e.getOriginalMessage());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The decisions of one evaluation: the keyed answer without texts and bookkeeping. */
+    private JsonNode decisions(EvaluationService service, JsonNode request) {
+        JsonNode answer;
+        try {
+            answer = mapper.valueToTree(service.evaluate(request, Language.IT, false));
+        } catch (InvalidRequestException e) {
+            ObjectNode error = mapper.createObjectNode();
+            error.putObject("error").put("code", "INVALID_REQUEST").put("field", e.problems().get(0).field());
+            answer = error;
+        } catch (RulesFailedException e) {
+            ObjectNode error = mapper.createObjectNode();
+            error.putObject("error").put("code", "RULES_FAILED").put("rule", e.rule());
+            answer = error;
+        } catch (NotReadyException e) {
+            throw new IllegalStateException(e);
+        }
+        ObjectNode keyed = Expectations.keyed(answer);
+        keyed.remove(NOT_DECISIONS);
+        strip(keyed);
+        return keyed;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove(TEXT_FIELDS);
+            if (object.path("params").isObject() && object.path("params").isEmpty()) {
+                object.remove("params");
+            }
+            object.elements().forEachRemaining(DiffCommand::strip);
+        }
+    }
+
+    /** Each difference as "path: before → after"; a thing that appears or goes is one line. */
+    private static void changes(String path, JsonNode a, JsonNode b, List<String> out) {
+        if (Objects.equals(a, b)) {
+            return;
+        }
+        if (a != null && b != null && a.isObject() && b.isObject()) {
+            Set<String> keys = new TreeSet<>();
+            a.fieldNames().forEachRemaining(keys::add);
+            b.fieldNames().forEachRemaining(keys::add);
+            for (String key : keys) {
+                changes(path.isEmpty() ? key : path + "." + key, a.get(key), b.get(key), out);
+            }
+            return;
+        }
+        if (a != null && b != null && a.isArray() && b.isArray() && sorted(a).equals(sorted(b))) {
+            return;
+        }
+        out.add("  " + path + ": " + show(a) + " → " + show(b));
+    }
+
+    private static List<String> sorted(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.toString()));
+        values.sort(null);
+        return values;
+    }
+
+    private static String show(JsonNode value) {
+        return value == null ? "(none)" : value.toString();
     }
 }

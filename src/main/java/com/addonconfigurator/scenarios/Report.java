@@ -12,7 +12,6 @@ import java.util.List;
 public final class Report {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build()).enable(SerializationFeature.INDENT_OUTPUT);
 
     private Report() {

@@ -22,10 +22,14 @@ class CheckCommandTest {
     }
 
     static Run cli(String... args) {
+        return cli(new java.io.ByteArrayInputStream(new byte[0]), args);
+    }
+
+    static Run cli(java.io.InputStream in, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of()).run(args);
+                Map.of(), in).run(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
