@@ -13,9 +13,16 @@ import com.addonconfigurator.rules.RulesFailedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.addonconfigurator.evaluation.OptionsResponse;
+import com.addonconfigurator.metrics.Metrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.MDC;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,18 +46,30 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final String HANDLED = "error-handled";
 
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    private static final String STARTED = "started-nanos";
+
     private final EvaluationService service;
     private final RulesetRegistry registry;
+    private final Metrics metrics;
+    private final HttpSettings settings;
     private final CatalogView catalogView = new CatalogView();
     private final ErrorMessages messages = ErrorMessages.load();
     private final ObjectMapper mapper = Json.newMapper();
+    private final StaticAssets assets = new StaticAssets();
+    private final byte[] openApi;
     private final byte[] adminTokenHash;
+    private final Semaphore evaluations;
 
-    /** @param adminToken null or blank: the admin endpoints answer 404 */
-    public HttpApi(EvaluationService service, RulesetRegistry registry, String adminToken) {
+    public HttpApi(EvaluationService service, RulesetRegistry registry, Metrics metrics, HttpSettings settings) {
         this.service = service;
         this.registry = registry;
-        this.adminTokenHash = adminToken == null || adminToken.isBlank() ? null : sha256(adminToken);
+        this.metrics = metrics;
+        this.settings = settings;
+        String token = settings.adminToken();
+        this.adminTokenHash = token == null || token.isBlank() ? null : sha256(token);
+        this.evaluations = new Semaphore(settings.maxConcurrentEvaluations());
+        this.openApi = OpenApiDocument.load();
     }
 
     public Javalin create() {
@@ -59,9 +78,26 @@ public final class HttpApi {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeoutMs()));
+            config.jetty.modifyServer(server -> server.setStopTimeout(settings.shutdownTimeoutMs()));
+            config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
+            if (!settings.allowedOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    String first = settings.allowedOrigins().get(0);
+                    rule.allowHost(first, settings.allowedOrigins().subList(1, settings.allowedOrigins().size()).toArray(String[]::new));
+                    rule.exposeHeader(VERSION_HEADER);
+                    rule.exposeHeader(REQUEST_ID_HEADER);
+                }));
+            }
+            config.requestLogger.http(this::recordRequest);
+            config.routes.before(this::beginRequest);
             config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "UP")));
             config.routes.get("/ready", this::ready);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
+            assets.all().forEach((path, asset) -> config.routes.get(path, ctx -> ctx.contentType(asset.contentType()).result(asset.bytes())));
             config.routes.post("/api/v1/evaluate", this::evaluate);
+            config.routes.post("/api/v1/options", this::options);
             config.routes.get("/api/v1/catalog", this::catalog);
             config.routes.get("/api/v1/rules", this::rules);
             config.routes.post("/api/v1/rules/reload", this::reload);
@@ -84,6 +120,31 @@ public final class HttpApi {
         });
     }
 
+    /** A request id on every log line of the request, and on the response. */
+    private void beginRequest(Context ctx) {
+        ctx.attribute(STARTED, System.nanoTime());
+        String given = ctx.header(REQUEST_ID_HEADER);
+        String id = given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
+        MDC.put("requestId", id);
+        ctx.header(REQUEST_ID_HEADER, id);
+    }
+
+    private void recordRequest(Context ctx, Float ms) {
+        String route;
+        try {
+            route = ctx.endpoints().lastHttpEndpoint().path;
+        } catch (RuntimeException none) {
+            route = "unmatched";
+        }
+        if (ctx.status().getCode() == 404) {
+            route = "unmatched";
+        }
+        Long started = ctx.attribute(STARTED);
+        Duration took = started != null ? Duration.ofNanos(System.nanoTime() - started) : Duration.ofNanos((long) (ms * 1_000_000));
+        metrics.httpRequest(ctx.method().name(), route, ctx.status().getCode(), took);
+        MDC.remove("requestId");
+    }
+
     private void ready(Context ctx) {
         Ruleset active = registry.active();
         if (active == null) {
@@ -94,20 +155,55 @@ public final class HttpApi {
         json(ctx, 200, Map.of("status", "READY", "rulesetVersion", active.version()));
     }
 
+    private interface Evaluation<T> {
+        T run(JsonNode body, Language language) throws NotReadyException, InvalidRequestException, RulesFailedException;
+    }
+
     private void evaluate(Context ctx) throws HttpProblem {
-        JsonNode body = jsonBody(ctx);
         boolean explain = "true".equalsIgnoreCase(ctx.queryParam("explain"));
-        try {
-            EvaluationResponse response = service.evaluate(body, language(ctx), explain);
+        EvaluationResponse response = limited(ctx, (body, language) -> service.evaluate(body, language, explain));
+        if (response != null) {
+            metrics.evaluation(response.checkoutAllowed() ? "CHECKOUT_ALLOWED" : "CHECKOUT_NOT_ALLOWED");
+            response.items().forEach(i -> i.reasons().forEach(r -> metrics.rejection(r.code())));
             ctx.header(VERSION_HEADER, response.rulesetVersion());
             json(ctx, 200, response);
+        }
+    }
+
+    private void options(Context ctx) throws HttpProblem {
+        OptionsResponse response = limited(ctx, service::options);
+        if (response != null) {
+            ctx.header(VERSION_HEADER, response.rulesetVersion());
+            json(ctx, 200, response);
+        }
+    }
+
+    /**
+     * Reads the JSON body and runs an evaluation within the concurrency limit, turning its failures
+     * into the contract's errors. Returns null when it answered an error itself.
+     */
+    private <T> T limited(Context ctx, Evaluation<T> evaluation) throws HttpProblem {
+        JsonNode body = jsonBody(ctx);
+        if (!evaluations.tryAcquire()) {
+            metrics.evaluation("OVERLOADED");
+            ctx.header("Retry-After", "1");
+            throw new HttpProblem(503, "OVERLOADED", Map.of());
+        }
+        try {
+            return evaluation.run(body, language(ctx));
         } catch (NotReadyException e) {
+            metrics.evaluation("NOT_READY");
             throw new HttpProblem(503, "NOT_READY", Map.of());
         } catch (InvalidRequestException e) {
+            metrics.evaluation("INVALID_REQUEST");
             invalidRequest(ctx, e.problems());
+            return null;
         } catch (RulesFailedException e) {
+            metrics.evaluation("RULES_FAILED");
             LOG.error("rules failed: {}", e.getMessage(), e.getCause());
             throw new HttpProblem(500, "RULES_FAILED", Map.of("rule", e.rule() == null ? "?" : e.rule()));
+        } finally {
+            evaluations.release();
         }
     }
 

@@ -1,7 +1,9 @@
 package com.addonconfigurator.app;
 
 import com.addonconfigurator.api.HttpApi;
+import com.addonconfigurator.api.HttpSettings;
 import com.addonconfigurator.evaluation.EvaluationService;
+import com.addonconfigurator.metrics.Metrics;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesetLoader;
@@ -16,21 +18,33 @@ import java.util.List;
  * builds the ruleset in the background; /ready answers 503 until it is in.
  */
 public final class App {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
     private final AppConfig config;
+    private final Metrics metrics = new Metrics();
     private final RulesetRegistry registry;
     private final Javalin javalin;
     private final Thread loader;
-    private RulesWatcher watcher;
+    private volatile RulesWatcher watcher;
 
     public App(AppConfig config, Clock clock) {
         this.config = config;
-        RuleEngine engine = new RuleEngine(config.firingLimit());
-        RulesetRegistry.Gate gate = config.scenarioGate() ? new ScenarioGate(engine, clock) : (r, f) -> List.of();
-        this.registry = new RulesetRegistry(config.rulesDir(), new RulesetLoader(clock), gate, clock);
+        RuleEngine engine = new RuleEngine(config.firingLimit(), firings -> firings.forEach(metrics::ruleFired));
+        RulesetRegistry.Gate gate = config.scenarioGate()
+                ? new ScenarioGate(new RuleEngine(config.firingLimit()), clock) : (r, f) -> List.of();
+        this.registry = new RulesetRegistry(config.rulesDir(), new RulesetLoader(clock), gate, clock, this::recordReload);
         EvaluationService service = new EvaluationService(registry::active, engine, clock);
-        this.javalin = new HttpApi(service, registry, config.adminToken()).create();
+        HttpSettings settings = new HttpSettings(config.adminToken(), config.maxConcurrentEvaluations(),
+                config.idleTimeoutMs(), config.shutdownTimeoutMs(), config.allowedOrigins());
+        this.javalin = new HttpApi(service, registry, metrics, settings).create();
         this.loader = new Thread(this::firstLoad, "ruleset-loader");
         this.loader.setDaemon(true);
+    }
+
+    private void recordReload(ReloadAttempt attempt) {
+        metrics.reload(attempt.status());
+        if (attempt.loaded()) {
+            metrics.activeRuleset(attempt.version());
+        }
     }
 
     public App start() {
@@ -55,10 +69,16 @@ public final class App {
         return registry;
     }
 
+    /** Stops accepting, lets requests in flight finish (up to the shutdown timeout), then stops. */
     public void stop() {
-        if (watcher != null) {
-            watcher.close();
+        RulesWatcher w = watcher;
+        if (w != null) {
+            w.close();
         }
-        javalin.stop();
+        try {
+            javalin.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("stopped after the shutdown timeout with requests or connections still open: {}", e.toString());
+        }
     }
 }

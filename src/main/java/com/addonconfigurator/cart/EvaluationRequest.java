@@ -24,6 +24,10 @@ public record EvaluationRequest(LocalDate evaluationDate, String channel, String
                        boolean invoiceThroughArubaPanel) {
     }
 
+    public EvaluationRequest withCart(Cart other) {
+        return new EvaluationRequest(evaluationDate, channel, platform, account, other);
+    }
+
     public EvaluationRequest withEvaluationDate(LocalDate date) {
         return new EvaluationRequest(date, channel, platform, account, cart);
     }

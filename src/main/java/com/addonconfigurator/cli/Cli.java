@@ -94,6 +94,7 @@ public final class Cli {
             err.println("addon-configurator: invalid configuration: " + e.getMessage());
             return USAGE;
         }
+        com.addonconfigurator.app.Logging.configure(config.logFormat());
         App app = new App(config, Clock.systemUTC()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         out.println("addon-configurator serving on port " + app.port() + " with rules from "

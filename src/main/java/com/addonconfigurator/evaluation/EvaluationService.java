@@ -65,6 +65,62 @@ public final class EvaluationService {
         return evaluate(ruleset, request, language, explain);
     }
 
+    /**
+     * For the customer's context and cart so far: every plan (while the cart has none), module and
+     * users, with the decision it would get if added. Each is the rules' own answer to the cart with
+     * that item added; nothing is decided here.
+     */
+    public OptionsResponse options(JsonNode body, Language language)
+            throws NotReadyException, InvalidRequestException, RulesFailedException {
+        Ruleset ruleset = activeRuleset.get();
+        if (ruleset == null) {
+            throw new NotReadyException();
+        }
+        EvaluationRequest request = new RequestValidator(ruleset.catalog()).validate(body);
+        if (request.evaluationDate() == null) {
+            request = request.withEvaluationDate(LocalDate.now(clock.withZone(ROME)));
+        }
+        Catalog catalog = ruleset.catalog();
+        EvaluationRequest.Cart cart = request.cart();
+        EvaluationResponse asIs = evaluate(ruleset, request, language, false);
+        List<OptionsResponse.Option> options = new ArrayList<>();
+        if (cart.plan() == null) {
+            for (var plan : catalog.productsOfKind(Catalog.PLAN)) {
+                EvaluationRequest.Cart with = new EvaluationRequest.Cart(plan.code(), cart.modules(), cart.users(),
+                        cart.extendActiveServices(), cart.invoiceThroughArubaPanel());
+                options.add(option(evaluate(ruleset, request.withCart(with), language, false), plan.code(), false, catalog, language));
+            }
+        } else {
+            options.add(option(asIs, cart.plan(), true, catalog, language));
+        }
+        for (var module : catalog.productsOfKind(Catalog.MODULE)) {
+            if (cart.modules().contains(module.code())) {
+                options.add(option(asIs, module.code(), true, catalog, language));
+            } else {
+                List<String> modules = new ArrayList<>(cart.modules());
+                modules.add(module.code());
+                EvaluationRequest.Cart with = new EvaluationRequest.Cart(cart.plan(), modules, cart.users(),
+                        cart.extendActiveServices(), cart.invoiceThroughArubaPanel());
+                options.add(option(evaluate(ruleset, request.withCart(with), language, false), module.code(), false, catalog, language));
+            }
+        }
+        EvaluationRequest.Cart moreUsers = new EvaluationRequest.Cart(cart.plan(), cart.modules(), cart.users() + 1,
+                cart.extendActiveServices(), cart.invoiceThroughArubaPanel());
+        options.add(option(evaluate(ruleset, request.withCart(moreUsers), language, false), catalog.users().code(),
+                cart.users() > 0, catalog, language));
+        return new OptionsResponse(ruleset.version(), request.evaluationDate(), options);
+    }
+
+    private static OptionsResponse.Option option(EvaluationResponse answer, String code, boolean inCart, Catalog catalog,
+                                                 Language language) {
+        EvaluationResponse.ItemView item = answer.items().stream().filter(i -> i.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no item " + code + " in the answer"));
+        OptionsResponse.Price price = answer.pricing().lines().stream().filter(l -> l.code().equals(code)).findFirst()
+                .map(l -> new OptionsResponse.Price(l.amount(), l.months(), l.promotion())).orElse(null);
+        return new OptionsResponse.Option(code, item.kind(), catalog.nameOf(code, language), inCart, item.quantity(),
+                item.status(), item.expiresOn(), item.reasons(), price);
+    }
+
     public EvaluationResponse evaluate(Ruleset ruleset, EvaluationRequest request, Language language, boolean explain)
             throws RulesFailedException {
         if (request.evaluationDate() == null) {

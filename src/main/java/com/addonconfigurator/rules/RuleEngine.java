@@ -28,13 +28,24 @@ import org.kie.api.runtime.rule.ConsequenceException;
 public final class RuleEngine {
     public static final List<String> PHASES = List.of("reasons", "dependencies", "decisions", "summary");
 
+    /** Told, after each evaluation, how often each rule fired (for metrics). */
+    public interface FiringObserver {
+        void fired(Map<String, Integer> firingsByRule);
+    }
+
     private final int firingLimit;
+    private final FiringObserver observer;
 
     public RuleEngine(int firingLimit) {
+        this(firingLimit, null);
+    }
+
+    public RuleEngine(int firingLimit, FiringObserver observer) {
         if (firingLimit < 1) {
             throw new IllegalArgumentException("the firing limit must be at least 1");
         }
         this.firingLimit = firingLimit;
+        this.observer = observer;
     }
 
     public Decisions run(Ruleset ruleset, List<Object> facts, boolean explain) throws RulesFailedException {
@@ -45,6 +56,15 @@ public final class RuleEngine {
             List<Object> derived = new ArrayList<>();
             if (explain) {
                 attachExplainers(session, ruleOf, fired, derived);
+            }
+            Map<String, Integer> firings = observer == null ? null : new HashMap<>();
+            if (firings != null) {
+                session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void afterMatchFired(AfterMatchFiredEvent event) {
+                        firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+                    }
+                });
             }
             for (Object fact : facts) {
                 session.insert(fact);
@@ -64,6 +84,9 @@ public final class RuleEngine {
                 String rule = mostFired(ruleset, facts);
                 throw new RulesFailedException(rule, "the rules fired " + count + " times, the limit; rule \""
                         + rule + "\" fired most", null);
+            }
+            if (firings != null) {
+                observer.fired(firings);
             }
             return new Decisions(new ArrayList<>(session.getObjects()), ruleOf, new ArrayList<>(fired), derived);
         } finally {

@@ -27,12 +27,20 @@ public final class RulesetRegistry {
     private final AtomicReference<Ruleset> active = new AtomicReference<>();
     private final AtomicReference<ReloadAttempt> lastAttempt = new AtomicReference<>();
     private final Object reloading = new Object();
+    private final java.util.function.Consumer<ReloadAttempt> onAttempt;
 
     public RulesetRegistry(Path folder, RulesetLoader loader, Gate gate, Clock clock) {
+        this(folder, loader, gate, clock, attempt -> { });
+    }
+
+    /** @param onAttempt told of every attempt once it is recorded (for metrics) */
+    public RulesetRegistry(Path folder, RulesetLoader loader, Gate gate, Clock clock,
+                           java.util.function.Consumer<ReloadAttempt> onAttempt) {
         this.folder = folder;
         this.loader = loader;
         this.gate = gate;
         this.clock = clock;
+        this.onAttempt = onAttempt;
     }
 
     /** The active ruleset, or null before the first successful load. */
@@ -73,6 +81,7 @@ public final class RulesetRegistry {
                 LOG.error("rules folder refused, {} stays active", activeVersion(), e);
             }
             lastAttempt.set(attempt);
+            onAttempt.accept(attempt);
             return attempt;
         }
     }

@@ -40,6 +40,7 @@ class HttpContractTest {
     static JsonNode error(HttpResponse<String> response, int status, String code) throws Exception {
         assertEquals(status, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), response.headers().toString());
+        OpenApiSchemas.assertValid("Error", response.body());
         JsonNode error = MAPPER.readTree(response.body()).get("error");
         assertEquals(code, error.get("code").asText(), response.body());
         assertFalse(error.get("message").asText().isBlank());

@@ -1,0 +1,16 @@
+package com.addonconfigurator.api;
+
+import java.util.List;
+
+/**
+ * What the HTTP edge needs from the configuration.
+ *
+ * @param adminToken               null or blank: the admin endpoints answer 404
+ * @param maxConcurrentEvaluations beyond: 503 OVERLOADED with Retry-After
+ * @param idleTimeoutMs            a client silent that long is cut off
+ * @param shutdownTimeoutMs        how long requests in flight may finish on stop
+ * @param allowedOrigins           CORS origins; empty: CORS off
+ */
+public record HttpSettings(String adminToken, int maxConcurrentEvaluations, long idleTimeoutMs, long shutdownTimeoutMs,
+                           List<String> allowedOrigins) {
+}

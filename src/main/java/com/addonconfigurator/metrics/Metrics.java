@@ -1,0 +1,81 @@
+package com.addonconfigurator.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The service's metrics, in Prometheus format: HTTP requests, evaluations, rejections, rule
+ * firings, reloads, the active ruleset, and the JVM. One instance per app (no global registry).
+ */
+public final class Metrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final MultiGauge rulesetInfo;
+    private final Map<String, Counter> ruleFirings = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
+
+    public Metrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        rulesetInfo = MultiGauge.builder("addon.ruleset.info")
+                .description("The active ruleset: 1 for its version").register(registry);
+    }
+
+    public void httpRequest(String method, String route, int status, Duration took) {
+        Timer.builder("addon.http.requests")
+                .description("HTTP requests by route and status")
+                .tags("method", method, "route", route, "status", String.valueOf(status))
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100))
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(5))
+                .register(registry)
+                .record(took);
+    }
+
+    /** @param outcome CHECKOUT_ALLOWED, NOT_ALLOWED, INVALID_REQUEST, RULES_FAILED, NOT_READY, OVERLOADED */
+    public void evaluation(String outcome) {
+        Counter.builder("addon.evaluations").description("Evaluations by outcome").tag("outcome", outcome)
+                .register(registry).increment();
+    }
+
+    public void rejection(String reason) {
+        rejections.computeIfAbsent(reason, r -> Counter.builder("addon.rejections")
+                .description("Rejected items by reason code").tag("reason", r).register(registry)).increment();
+    }
+
+    public void ruleFired(String rule, int times) {
+        ruleFirings.computeIfAbsent(rule, r -> Counter.builder("addon.rule.firings")
+                .description("Rule firings by rule").tag("rule", r).register(registry)).increment(times);
+    }
+
+    public void reload(String result) {
+        Counter.builder("addon.reloads").description("Reload attempts by result").tag("result", result)
+                .register(registry).increment();
+    }
+
+    public void activeRuleset(String version) {
+        rulesetInfo.register(List.of(MultiGauge.Row.of(Tags.of("version", version), 1)), true);
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,353 @@
+// The rule playground: a form for every request field; evaluates as you change it.
+// The request lives in the URL (#cart=…) so that a case can be shared.
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const TEXT = {
+    it: {
+      context: 'Contesto', evaluationDate: 'Data di valutazione', channel: 'Canale', platform: 'Piattaforma',
+      account: 'Account', hasAccount: 'Il cliente ha già il servizio', plan: 'Piano', expiresOn: 'Scadenza',
+      activeModules: 'Moduli attivi', accountUsers: 'Utenti aggiuntivi attivi',
+      contactsMatched: '"Abbina anagrafiche e fatture" già eseguito', cart: 'Carrello', cartPlan: 'Piano da acquistare',
+      modules: 'Moduli', cartUsers: 'Utenti da acquistare', extend: 'Estensione dei servizi attivi',
+      invoicePanel: 'Fattura con il pannello Aruba', copyScenario: 'Copia come scenario', share: 'Copia il link',
+      items: 'Articoli', item: 'Articolo', status: 'Esito', expiry: 'Scadenza', reasons: 'Motivi',
+      suggestions: 'Suggerimenti', apply: 'Applica', pricing: 'Prezzi (IVA esclusa)', line: 'Voce', months: 'Mesi',
+      amount: 'Importo', net: 'Imponibile', vat: 'IVA', gross: 'Totale',
+      accountExpiresOn: "Scadenza dell'account dopo l'acquisto", nextSteps: "Dopo l'acquisto", warnings: 'Avvisi',
+      firedRules: 'Regole eseguite', scenario: 'Scenario', none: 'nessuno', noPlan: '— nessuno —',
+      ACCEPTED: 'accettato', REJECTED: 'rifiutato', checkoutOk: 'Il carrello può andare al pagamento',
+      checkoutKo: 'Il carrello non può andare al pagamento', webOnly: 'solo dal pannello web', copied: 'Copiato',
+      rulesetLabel: 'regole'
+    },
+    en: {
+      context: 'Context', evaluationDate: 'Evaluation date', channel: 'Channel', platform: 'Platform',
+      account: 'Account', hasAccount: 'The customer already has the service', plan: 'Plan', expiresOn: 'Expires on',
+      activeModules: 'Active modules', accountUsers: 'Extra users already active',
+      contactsMatched: '"Match contacts and invoices" already done', cart: 'Cart', cartPlan: 'Plan to buy',
+      modules: 'Modules', cartUsers: 'Users to buy', extend: 'Extension of active services',
+      invoicePanel: "Invoices through Aruba's panel", copyScenario: 'Copy as scenario', share: 'Copy link',
+      items: 'Items', item: 'Item', status: 'Status', expiry: 'Expires', reasons: 'Reasons',
+      suggestions: 'Suggestions', apply: 'Apply', pricing: 'Prices (VAT excluded)', line: 'Line', months: 'Months',
+      amount: 'Amount', net: 'Net', vat: 'VAT', gross: 'Total',
+      accountExpiresOn: 'Account expiry after the purchase', nextSteps: 'After the purchase', warnings: 'Warnings',
+      firedRules: 'Rules fired', scenario: 'Scenario', none: 'none', noPlan: '— none —',
+      ACCEPTED: 'accepted', REJECTED: 'rejected', checkoutOk: 'The cart can go to checkout',
+      checkoutKo: 'The cart cannot go to checkout', webOnly: 'web panel only', copied: 'Copied',
+      rulesetLabel: 'ruleset'
+    }
+  };
+  let lang = 'it';
+  let catalog = null;
+  let lastRequest = null;
+  let lastAnswer = null;
+  let timer = null;
+  let sequence = 0;
+
+  const t = (key) => (TEXT[lang] && TEXT[lang][key]) || key;
+  const name = (code) => {
+    if (!catalog) return code;
+    const all = catalog.plans.concat(catalog.modules, [catalog.users], catalog.extension ? [catalog.extension] : []);
+    const p = all.find((x) => x.code === code);
+    return p ? p.name[lang] : code;
+  };
+  const el = (tag, attrs, ...children) => {
+    const e = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (k === 'class') e.className = v; else if (k === 'text') e.textContent = v; else e.setAttribute(k, v);
+    });
+    children.forEach((c) => e.append(c));
+    return e;
+  };
+
+  function today() {
+    return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+  }
+
+  function checkboxes(containerId, prefix) {
+    const box = $(containerId);
+    box.replaceChildren();
+    catalog.modules.forEach((m) => {
+      const id = prefix + '-' + m.code;
+      const input = el('input', { type: 'checkbox', id: id, value: m.code });
+      const label = el('label', { class: 'check', for: id }, input, el('span', { text: m.name[lang], 'data-code': m.code }));
+      box.append(label);
+    });
+  }
+
+  function planOptions(selectId, withNone) {
+    const select = $(selectId);
+    const value = select.value;
+    select.replaceChildren();
+    if (withNone) select.append(el('option', { value: '', text: t('noPlan') }));
+    catalog.plans.forEach((p) => select.append(el('option', { value: p.code, text: p.name[lang] + ' (' + p.code + ')' })));
+    if (value !== '') select.value = value;
+  }
+
+  function checked(containerId) {
+    return Array.from($(containerId).querySelectorAll('input:checked')).map((i) => i.value);
+  }
+
+  function readForm() {
+    const request = {
+      evaluationDate: $('evaluationDate').value || today(),
+      channel: $('channel').value,
+      platform: $('platform').value,
+      cart: {
+        modules: checked('cartModules'),
+        users: Math.max(0, parseInt($('cartUsers').value || '0', 10) || 0),
+        extendActiveServices: $('extendActiveServices').checked,
+        invoiceThroughArubaPanel: $('invoiceThroughArubaPanel').checked
+      }
+    };
+    if ($('cartPlan').value) request.cart.plan = $('cartPlan').value;
+    if ($('hasAccount').checked) {
+      request.account = {
+        plan: $('accountPlan').value,
+        expiresOn: $('accountExpiresOn').value || today(),
+        activeModules: checked('activeModules'),
+        users: Math.max(0, parseInt($('accountUsers').value || '0', 10) || 0),
+        contactsMatched: $('contactsMatched').checked
+      };
+    }
+    return request;
+  }
+
+  function writeForm(r) {
+    $('evaluationDate').value = r.evaluationDate || today();
+    $('channel').value = r.channel || 'CUSTOMER_AREA';
+    $('platform').value = r.platform || 'ANDROID';
+    const a = r.account;
+    $('hasAccount').checked = !!a;
+    if (a) {
+      $('accountPlan').value = a.plan || 'FE';
+      $('accountExpiresOn').value = a.expiresOn || '';
+      $('accountUsers').value = a.users || 0;
+      $('contactsMatched').checked = !!a.contactsMatched;
+    }
+    setChecked('activeModules', (a && a.activeModules) || []);
+    const c = r.cart || {};
+    $('cartPlan').value = c.plan || '';
+    setChecked('cartModules', c.modules || []);
+    $('cartUsers').value = c.users || 0;
+    $('extendActiveServices').checked = c.extendActiveServices !== false;
+    $('invoiceThroughArubaPanel').checked = c.invoiceThroughArubaPanel !== false;
+    syncVisibility();
+  }
+
+  function setChecked(containerId, codes) {
+    $(containerId).querySelectorAll('input').forEach((i) => { i.checked = codes.includes(i.value); });
+  }
+
+  function syncVisibility() {
+    $('account-fields').hidden = !$('hasAccount').checked;
+    $('platform').disabled = $('channel').value !== 'MOBILE_APP';
+  }
+
+  function schedule() {
+    syncVisibility();
+    clearTimeout(timer);
+    timer = setTimeout(evaluate, 120);
+  }
+
+  async function evaluate() {
+    const request = readForm();
+    lastRequest = request;
+    history.replaceState(null, '', '#cart=' + encodeURIComponent(JSON.stringify(request)) + '&lang=' + lang);
+    const mine = ++sequence;
+    $('results').setAttribute('aria-busy', 'true');
+    try {
+      const response = await fetch('/api/v1/evaluate?explain=true', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Accept-Language': lang },
+        body: JSON.stringify(request)
+      });
+      const body = await response.json();
+      if (mine !== sequence) return;
+      if (!response.ok) {
+        showError(body.error ? body.error.message + (body.error.details ? ' — ' + body.error.details.map((d) => d.message).join('; ') : '') : response.status);
+        return;
+      }
+      lastAnswer = body;
+      render(body);
+    } catch (e) {
+      if (mine === sequence) showError(String(e));
+    } finally {
+      if (mine === sequence) $('results').setAttribute('aria-busy', 'false');
+    }
+  }
+
+  function showError(message) {
+    $('error').hidden = false;
+    $('error').textContent = message;
+  }
+
+  function render(a) {
+    $('error').hidden = true;
+    $('ruleset').textContent = t('rulesetLabel') + ' ' + a.rulesetVersion;
+    const checkout = $('checkout');
+    checkout.textContent = a.checkoutAllowed ? t('checkoutOk') : t('checkoutKo');
+    checkout.className = 'checkout ' + (a.checkoutAllowed ? 'ok' : 'ko');
+    checkout.dataset.allowed = String(a.checkoutAllowed);
+
+    const items = $('items').tBodies[0];
+    items.replaceChildren();
+    a.items.forEach((i) => {
+      const reasons = el('td', {});
+      i.reasons.forEach((r) => reasons.append(el('span', { class: 'reason', 'data-code': r.code }, r.message + ' ', el('span', { class: 'code', text: r.code }))));
+      items.append(el('tr', { 'data-code': i.code, 'data-status': i.status },
+        el('td', {}, name(i.code) + (i.quantity > 1 ? ' × ' + i.quantity : ''), el('br'), el('span', { class: 'code', text: i.code })),
+        el('td', { class: 'status-' + i.status, text: t(i.status) }),
+        el('td', { text: i.expiresOn || '—' }),
+        reasons));
+    });
+
+    const suggestions = $('suggestions');
+    suggestions.replaceChildren();
+    a.suggestions.forEach((s) => {
+      const button = el('button', { type: 'button', 'data-action': s.action, 'data-code': s.code, text: t('apply') });
+      button.addEventListener('click', () => applySuggestion(s));
+      suggestions.append(el('li', {}, s.message + ' ', button));
+    });
+    $('suggestions-box').hidden = a.suggestions.length === 0;
+
+    const lines = $('lines').tBodies[0];
+    lines.replaceChildren();
+    a.pricing.lines.forEach((l) => lines.append(el('tr', { 'data-code': l.code },
+      el('td', { text: l.description }), el('td', { text: l.months == null ? '—' : String(l.months) }),
+      el('td', { class: 'num', text: l.amount + ' €' }))));
+    $('net').textContent = a.pricing.net + ' €';
+    $('vatRate').textContent = '(' + Math.round(parseFloat(a.pricing.vatRate) * 100) + '%)';
+    $('vat').textContent = a.pricing.vat + ' €';
+    $('gross').textContent = a.pricing.gross + ' €';
+    $('accountExpiresOn').textContent = a.accountExpiresOn || '—';
+
+    const steps = $('steps');
+    steps.replaceChildren();
+    a.nextSteps.forEach((s) => steps.append(el('li', { 'data-code': s.code },
+      name(s.item) + ': ' + s.message + ' ', s.webPanelOnly ? el('span', { class: 'web-only', text: '(' + t('webOnly') + ')' }) : '')));
+    if (a.nextSteps.length === 0) steps.append(el('li', { text: t('none') }));
+
+    const warnings = $('warnings');
+    warnings.replaceChildren();
+    a.warnings.forEach((w) => warnings.append(el('li', { 'data-code': w.code, text: w.message })));
+    $('warnings-box').hidden = a.warnings.length === 0;
+
+    const fired = $('fired-rules');
+    fired.replaceChildren();
+    (a.firedRules || []).forEach((f) => fired.append(el('li', {}, f.rule + ' ', el('span', { class: 'code', text: f.file }))));
+  }
+
+  function applySuggestion(s) {
+    if (s.action === 'ADD_MODULE') {
+      const box = $('cartModules').querySelector('input[value="' + s.code + '"]');
+      if (box) box.checked = true;
+    }
+    schedule();
+  }
+
+  // A scenario file (rules/scenarios/README.md) with today's answer as its expectation.
+  function scenarioYaml() {
+    const r = lastRequest;
+    const a = lastAnswer;
+    if (!r || !a) return '';
+    const q = (s) => JSON.stringify(s);
+    const out = [];
+    out.push('scenarios:');
+    out.push('  - name: ' + q('playground case ' + new Date().toISOString().slice(0, 19)));
+    out.push('    covers: []');
+    if (lang !== 'it') out.push('    language: ' + lang);
+    out.push('    given: ' + JSON.stringify(r));
+    out.push('    expect:');
+    out.push('      checkoutAllowed: ' + a.checkoutAllowed);
+    out.push('      accountExpiresOn: ' + (a.accountExpiresOn ? q(a.accountExpiresOn) : 'null'));
+    out.push('      items:');
+    if (a.items.length === 0) out[out.length - 1] += ' {}';
+    a.items.forEach((i) => out.push('        ' + i.code + ': { status: ' + i.status + ', expiresOn: ' +
+      (i.expiresOn ? q(i.expiresOn) : 'null') + ', reasons: [' + i.reasons.map((x) => x.code).join(', ') + '] }'));
+    out.push('      pricing:');
+    out.push('        net: ' + q(a.pricing.net));
+    out.push('        vat: ' + q(a.pricing.vat));
+    out.push('        gross: ' + q(a.pricing.gross));
+    out.push('        lines:' + (a.pricing.lines.length === 0 ? ' {}' : ''));
+    a.pricing.lines.forEach((l) => out.push('          ' + l.code + ': { amount: ' + q(l.amount) + ', months: ' +
+      (l.months == null ? 'null' : l.months) + ' }'));
+    out.push('      warnings: [' + a.warnings.map((w) => w.code).join(', ') + ']');
+    out.push('      suggestions: [' + a.suggestions.map((s) => '{ action: ' + s.action + ', code: ' + s.code + ' }').join(', ') + ']');
+    return out.join('\n') + '\n';
+  }
+
+  async function copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function applyLanguage(next) {
+    lang = next;
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = t(e.dataset.i18n); });
+    $('lang-it').setAttribute('aria-pressed', String(lang === 'it'));
+    $('lang-en').setAttribute('aria-pressed', String(lang === 'en'));
+    if (catalog) {
+      const request = readForm();
+      checkboxes('activeModules', 'active');
+      checkboxes('cartModules', 'cart');
+      planOptions('accountPlan', false);
+      planOptions('cartPlan', true);
+      writeForm(request);
+    }
+    schedule();
+  }
+
+  function fromUrl() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    let request = null;
+    try {
+      request = params.get('cart') ? JSON.parse(params.get('cart')) : null;
+    } catch (e) {
+      request = null;
+    }
+    return { request: request, lang: params.get('lang') === 'en' ? 'en' : 'it' };
+  }
+
+  async function start() {
+    const state = fromUrl();
+    lang = state.lang;
+    const response = await fetch('/api/v1/catalog');
+    if (!response.ok) {
+      showError('catalog: ' + response.status);
+      setTimeout(start, 1000);
+      return;
+    }
+    catalog = await response.json();
+    checkboxes('activeModules', 'active');
+    checkboxes('cartModules', 'cart');
+    planOptions('accountPlan', false);
+    planOptions('cartPlan', true);
+    const next = new Date();
+    next.setMonth(next.getMonth() + 4);
+    writeForm(state.request || {
+      evaluationDate: today(), channel: 'CUSTOMER_AREA', platform: 'ANDROID',
+      account: { plan: 'FE', expiresOn: next.toLocaleDateString('sv-SE'), activeModules: [], users: 0, contactsMatched: false },
+      cart: { modules: [], users: 0, extendActiveServices: true, invoiceThroughArubaPanel: true }
+    });
+    $('cart-form').addEventListener('input', schedule);
+    $('cart-form').addEventListener('change', schedule);
+    $('lang-it').addEventListener('click', () => applyLanguage('it'));
+    $('lang-en').addEventListener('click', () => applyLanguage('en'));
+    $('copy-scenario').addEventListener('click', async () => {
+      const yaml = scenarioYaml();
+      $('scenario-box').hidden = false;
+      $('scenario').value = yaml;
+      await copy(yaml);
+    });
+    $('share').addEventListener('click', () => copy(location.href));
+    applyLanguage(lang);
+  }
+
+  start();
+})();
