@@ -43,6 +43,7 @@
   let lastAnswer = null;
   let timer = null;
   let sequence = 0;
+  let cartOrder = [];  // modules in the order they were added, as the answer lists them
 
   const t = (key) => (TEXT[lang] && TEXT[lang][key]) || key;
   const name = (code) => {
@@ -84,6 +85,12 @@
     if (value !== '') select.value = value;
   }
 
+  function orderedCartModules() {
+    const now = checked('cartModules');
+    cartOrder = cartOrder.filter((c) => now.includes(c)).concat(now.filter((c) => !cartOrder.includes(c)));
+    return cartOrder.slice();
+  }
+
   function checked(containerId) {
     return Array.from($(containerId).querySelectorAll('input:checked')).map((i) => i.value);
   }
@@ -94,7 +101,7 @@
       channel: $('channel').value,
       platform: $('platform').value,
       cart: {
-        modules: checked('cartModules'),
+        modules: orderedCartModules(),
         users: Math.max(0, parseInt($('cartUsers').value || '0', 10) || 0),
         extendActiveServices: $('extendActiveServices').checked,
         invoiceThroughArubaPanel: $('invoiceThroughArubaPanel').checked
@@ -129,6 +136,7 @@
     const c = r.cart || {};
     $('cartPlan').value = c.plan || '';
     setChecked('cartModules', c.modules || []);
+    cartOrder = (c.modules || []).slice();
     $('cartUsers').value = c.users || 0;
     $('extendActiveServices').checked = c.extendActiveServices !== false;
     $('invoiceThroughArubaPanel').checked = c.invoiceThroughArubaPanel !== false;
@@ -220,7 +228,7 @@
     $('vatRate').textContent = '(' + Math.round(parseFloat(a.pricing.vatRate) * 100) + '%)';
     $('vat').textContent = a.pricing.vat + ' €';
     $('gross').textContent = a.pricing.gross + ' €';
-    $('accountExpiresOn').textContent = a.accountExpiresOn || '—';
+    $('account-expiry-after').textContent = a.accountExpiresOn || '—';
 
     const steps = $('steps');
     steps.replaceChildren();

@@ -1,0 +1,129 @@
+package com.addonconfigurator.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.addonconfigurator.TestRules;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The playground in a real headless Chromium against the real server: load a shared cart, fill the
+ * form, apply a suggestion, read decisions and totals from the page. Saves a screenshot to
+ * target/playground.png. Skipped, saying why, where Debian's chromium and chromium-driver are missing.
+ */
+class PlaygroundBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static TestServer server;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser test skipped: install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
+        server = TestServer.start(TestRules.FOLDER);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--window-size=1280,1500", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    private static String status(String code) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#items tr[data-code='" + code + "']"));
+        return rows.isEmpty() ? null : rows.get(0).getAttribute("data-status");
+    }
+
+    @Test
+    void aCartIsEvaluatedAsItIsFilledAndASuggestionAppliesWithOneClick() throws Exception {
+        Map<String, Object> cart = Map.of(
+                "evaluationDate", "2026-11-28", "channel", "CUSTOMER_AREA", "platform", "ANDROID",
+                "account", Map.of("plan", "FE", "expiresOn", "2027-03-31", "activeModules", List.of(), "users", 0, "contactsMatched", false),
+                "cart", Map.of("modules", List.of("WOOCOMMERCE"), "users", 0, "extendActiveServices", true, "invoiceThroughArubaPanel", true));
+        String hash = URLEncoder.encode(new ObjectMapper().writeValueAsString(cart), StandardCharsets.UTF_8).replace("+", "%20");
+
+        browser.get(server.uri("/").toString() + "#cart=" + hash);
+
+        waiting().until(d -> "REJECTED".equals(status("WOOCOMMERCE")));
+        assertTrue(browser.findElement(By.cssSelector("#items tr[data-code='WOOCOMMERCE']")).getText().contains("REQUIRES_DOCUMENTI"));
+        assertEquals("false", browser.findElement(By.id("checkout")).getAttribute("data-allowed"));
+
+        WebElement users = browser.findElement(By.id("cartUsers"));
+        users.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2", Keys.TAB);
+        waiting().until(d -> "ACCEPTED".equals(status("MULTIUTENTE")));
+
+        browser.findElement(By.cssSelector("#suggestions button[data-action='ADD_MODULE'][data-code='DOCUMENTI']")).click();
+
+        waiting().until(d -> "ACCEPTED".equals(status("WOOCOMMERCE")) && "ACCEPTED".equals(status("DOCUMENTI")));
+        waiting().until(d -> "true".equals(d.findElement(By.id("checkout")).getAttribute("data-allowed")));
+        // WooCommerce 30.00 + Documenti 20.00 + 2 users for 12 months 20.00 + 8 months' extension 16.67
+        assertEquals("86.67 €", browser.findElement(By.id("net")).getText());
+        assertEquals("19.07 €", browser.findElement(By.id("vat")).getText());
+        assertEquals("105.74 €", browser.findElement(By.id("gross")).getText());
+        assertEquals("2027-11-28", browser.findElement(By.id("account-expiry-after")).getText());
+        assertTrue(browser.findElement(By.cssSelector("#steps li[data-code='CONNECT_ONLINE_SHOP']")).isDisplayed());
+        assertTrue(browser.getCurrentUrl().contains("DOCUMENTI"), "the cart lives in the URL: " + browser.getCurrentUrl());
+
+        browser.findElement(By.id("lang-en")).click();
+        waiting().until(d -> d.findElement(By.id("checkout")).getText().equals("The cart can go to checkout"));
+
+        browser.findElement(By.id("copy-scenario")).click();
+        String scenario = browser.findElement(By.id("scenario")).getAttribute("value");
+        assertTrue(scenario.startsWith("scenarios:\n"), scenario);
+        assertTrue(scenario.contains("WOOCOMMERCE: { status: ACCEPTED"), scenario);
+        assertTrue(scenario.contains("gross: \"105.74\""), scenario);
+
+        Path shot = Path.of("target", "playground.png");
+        Files.createDirectories(shot.getParent());
+        File taken = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(taken.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(Files.size(shot) > 10_000);
+    }
+
+    @Test
+    void theApiReferenceRendersTheDocument() {
+        browser.get(server.uri("/docs").toString());
+        waiting().until(d -> !d.findElements(By.cssSelector(".opblock-summary-path")).isEmpty());
+        assertTrue(browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
+                .anyMatch(e -> e.getText().contains("/api/v1/evaluate")));
+    }
+}
