@@ -19,7 +19,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import java.util.concurrent.Semaphore;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.MDC;
@@ -48,6 +49,7 @@ public final class HttpApi {
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final String STARTED = "started-nanos";
+    private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final EvaluationService service;
     private final RulesetRegistry registry;
@@ -124,7 +126,8 @@ public final class HttpApi {
     private void beginRequest(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
         String given = ctx.header(REQUEST_ID_HEADER);
-        String id = given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
+        String id = given != null && given.length() <= 64 && VALID_ID.matcher(given).matches() ? given
+                : Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
         MDC.put("requestId", id);
         ctx.header(REQUEST_ID_HEADER, id);
     }

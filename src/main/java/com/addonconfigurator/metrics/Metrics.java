@@ -38,22 +38,29 @@ public final class Metrics {
                 .description("The active ruleset: 1 for its version").register(registry);
     }
 
+    private final Map<String, Timer> httpTimers = new ConcurrentHashMap<>();
+
     public void httpRequest(String method, String route, int status, Duration took) {
-        Timer.builder("addon.http.requests")
+        httpTimers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> httpTimer(method, route, status)).record(took);
+    }
+
+    private Timer httpTimer(String method, String route, int status) {
+        return Timer.builder("addon.http.requests")
                 .description("HTTP requests by route and status")
                 .tags("method", method, "route", route, "status", String.valueOf(status))
                 .publishPercentileHistogram()
                 .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100))
                 .minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(5))
-                .register(registry)
-                .record(took);
+                .register(registry);
     }
 
     /** @param outcome CHECKOUT_ALLOWED, NOT_ALLOWED, INVALID_REQUEST, RULES_FAILED, NOT_READY, OVERLOADED */
+    private final Map<String, Counter> evaluations = new ConcurrentHashMap<>();
+
     public void evaluation(String outcome) {
-        Counter.builder("addon.evaluations").description("Evaluations by outcome").tag("outcome", outcome)
-                .register(registry).increment();
+        evaluations.computeIfAbsent(outcome, o -> Counter.builder("addon.evaluations").description("Evaluations by outcome")
+                .tag("outcome", o).register(registry)).increment();
     }
 
     public void rejection(String reason) {

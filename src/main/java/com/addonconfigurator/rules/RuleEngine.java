@@ -49,7 +49,7 @@ public final class RuleEngine {
     }
 
     public Decisions run(Ruleset ruleset, List<Object> facts, boolean explain) throws RulesFailedException {
-        KieSession session = ruleset.kieBase().newKieSession();
+        KieSession session = ruleset.sessions().newKieSession();
         try {
             IdentityHashMap<Object, String> ruleOf = new IdentityHashMap<>();
             LinkedHashSet<String> fired = new LinkedHashSet<>();
@@ -90,6 +90,9 @@ public final class RuleEngine {
             }
             return new Decisions(new ArrayList<>(session.getObjects()), ruleOf, new ArrayList<>(fired), derived);
         } finally {
+            // A pooled session keeps its listeners across uses: take them off before it goes back.
+            new ArrayList<>(session.getAgendaEventListeners()).forEach(session::removeEventListener);
+            new ArrayList<>(session.getRuleRuntimeEventListeners()).forEach(session::removeEventListener);
             session.dispose();
         }
     }

@@ -44,6 +44,9 @@ public final class RulesetLoader {
     public static final String MESSAGES = "messages.yaml";
     private static final Pattern POSITION = Pattern.compile("(?:\\[\\s*|Line )(\\d+)\\s*:\\s*(\\d+)");
 
+    /** Sessions the pool starts with; it grows with concurrent evaluations. */
+    private static final int SESSIONS_KEPT = 4;
+
     private final Clock clock;
 
     public RulesetLoader(Clock clock) {
@@ -97,7 +100,7 @@ public final class RulesetLoader {
             }
         }
         return new Ruleset(version(files), clock.instant(), kieBase, catalog, messages, List.copyOf(ruleFiles),
-                Map.copyOf(ruleFile));
+                Map.copyOf(ruleFile), kieBase.newKieSessionsPool(SESSIONS_KEPT));
     }
 
     private static KieBase compile(Map<String, byte[]> drl, List<Problem> problems) {
