@@ -49,6 +49,8 @@ public final class HttpApi {
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final String STARTED = "started-nanos";
+    /** A body with thousands of bad fields gets the first ones listed, not a response as large. */
+    private static final int MAX_DETAILS = 50;
     private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final EvaluationService service;
@@ -330,7 +332,7 @@ public final class HttpApi {
     private void invalidRequest(Context ctx, List<FieldProblem> problems) {
         Language language = language(ctx);
         List<ApiError.Detail> details = new ArrayList<>();
-        for (FieldProblem p : problems) {
+        for (FieldProblem p : problems.subList(0, Math.min(problems.size(), MAX_DETAILS))) {
             Map<String, Object> values = new LinkedHashMap<>(p.args());
             values.put("field", p.field().isEmpty() ? "body" : p.field());
             details.add(new ApiError.Detail(p.field(), messages.field(p.code(), language, values)));

@@ -13,7 +13,7 @@ public final class ScenarioGate implements RulesetRegistry.Gate {
     private final ScenarioRunner runner;
 
     public ScenarioGate(RuleEngine engine, Clock clock) {
-        this.runner = new ScenarioRunner(engine, clock);
+        this.runner = new ScenarioRunner(engine, clock, false);
     }
 
     @Override

@@ -24,12 +24,20 @@ import java.util.Set;
 public final class ScenarioRunner {
     private final RuleEngine engine;
     private final Clock clock;
+    private final boolean coverage;
     private final ScenarioReader reader = new ScenarioReader();
     private final ObjectMapper mapper = Json.newMapper();
 
+    /** Runs with coverage: every scenario is explained, so that the rules it fired are known. */
     public ScenarioRunner(RuleEngine engine, Clock clock) {
+        this(engine, clock, true);
+    }
+
+    /** @param coverage false: explain only the scenarios that ask for it or check firedRules (faster) */
+    public ScenarioRunner(RuleEngine engine, Clock clock, boolean coverage) {
         this.engine = engine;
         this.clock = clock;
+        this.coverage = coverage;
     }
 
     /** One list of results per file, in file order; a file that cannot be read is one failed result. */
@@ -63,7 +71,8 @@ public final class ScenarioRunner {
         EvaluationService service = new EvaluationService(() -> ruleset, engine, clock);
         JsonNode answer;
         try {
-            EvaluationResponse response = service.evaluate(scenario.given(), Language.fromTag(scenario.language()), true);
+            boolean explain = coverage || scenario.explain() || scenario.expect().has("firedRules");
+            EvaluationResponse response = service.evaluate(scenario.given(), Language.fromTag(scenario.language()), explain);
             answer = mapper.valueToTree(response);
         } catch (InvalidRequestException e) {
             ObjectNode error = mapper.createObjectNode();

@@ -116,6 +116,18 @@ class RulesetLoaderTest {
     }
 
     @Test
+    void aFileThatLeadsOutsideTheRulesFolderIsRefused() throws Exception {
+        RulesCopy copy = RulesCopy.into(temp.resolve("rules"));
+        java.nio.file.Path outside = java.nio.file.Files.writeString(temp.resolve("outside.drl"), "package x;\n");
+        java.nio.file.Files.createSymbolicLink(copy.file("sneaky.drl"), outside);
+
+        RulesetLoadException e = assertThrows(RulesetLoadException.class, () -> loader.load(copy.folder()));
+
+        assertEquals("sneaky.drl", e.problems().get(0).file());
+        assertTrue(e.problems().get(0).message().contains("outside the rules folder"), e.getMessage());
+    }
+
+    @Test
     void aMissingFolderIsAProblemNotACrash() {
         RulesetLoadException e = assertThrows(RulesetLoadException.class, () -> loader.load(temp.resolve("nowhere")));
         assertTrue(e.problems().get(0).message().contains("does not exist"));

@@ -1,0 +1,74 @@
+package com.addonconfigurator.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.addonconfigurator.TestRules;
+import com.addonconfigurator.api.RequestBodies;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The real process: on SIGTERM it stops accepting, finishes the request in flight, then exits. */
+class SigtermProcessTest {
+    @Test
+    void sigtermLetsTheRequestInFlightFinishThenExits() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "com.addonconfigurator.Main")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("RULES_DIR", TestRules.FOLDER.toAbsolutePath().toString());
+        builder.environment().put("RULES_WATCH", "false");
+        Process process = builder.start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            int ready = 0;
+            while (ready != 200 && System.nanoTime() < deadline) {
+                try {
+                    ready = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            assertEquals(200, ready, "the process got ready");
+
+            byte[] body = new ObjectMapper().writeValueAsBytes(RequestBodies.example().json());
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(15_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, 10);
+                out.flush();
+                Thread.sleep(200);
+
+                process.destroy(); // SIGTERM
+                Thread.sleep(500);
+                assertTrue(process.isAlive(), "the process waits for the request in flight");
+                out.write(body, 10, body.length - 10);
+                out.flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            }
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the process exits");
+            assertEquals(143, process.exitValue(), "exit status of a SIGTERM'd JVM");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}
