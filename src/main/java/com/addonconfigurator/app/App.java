@@ -30,7 +30,7 @@ public final class App {
         this.config = config;
         RuleEngine engine = new RuleEngine(config.firingLimit(), firings -> firings.forEach(metrics::ruleFired));
         RulesetRegistry.Gate gate = config.scenarioGate()
-                ? new ScenarioGate(new RuleEngine(config.firingLimit()), clock) : (r, f) -> List.of();
+                ? new ScenarioGate(new RuleEngine(config.firingLimit()), clock, config.scenariosDir()) : (r, f) -> List.of();
         this.registry = new RulesetRegistry(config.rulesDir(), new RulesetLoader(clock), gate, clock, this::recordReload);
         EvaluationService service = new EvaluationService(registry::active, engine, clock);
         HttpSettings settings = new HttpSettings(config.adminToken(), config.maxConcurrentEvaluations(),

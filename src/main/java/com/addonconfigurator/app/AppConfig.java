@@ -22,44 +22,46 @@ import java.util.Map;
  * @param shutdownTimeoutMs        SHUTDOWN_TIMEOUT_MS, default 10000: how long requests in flight may finish
  * @param allowedOrigins           ALLOWED_ORIGINS, comma-separated, default none (CORS off)
  * @param logFormat                LOG_FORMAT, text (default) or json
+ * @param scenariosDir             SCENARIOS_DIR, default RULES_DIR/scenarios: the scenarios a reload must pass
  */
 public record AppConfig(int port, Path rulesDir, String adminToken, int firingLimit, boolean scenarioGate,
                         boolean watch, long watchDebounceMs, int maxConcurrentEvaluations, long idleTimeoutMs,
-                        long shutdownTimeoutMs, List<String> allowedOrigins, String logFormat) {
+                        long shutdownTimeoutMs, List<String> allowedOrigins, String logFormat, Path scenariosDir) {
 
     /** For tests and embedding: any free port, no watching, a short shutdown. */
     public static AppConfig defaults(Path rulesDir) {
-        return new AppConfig(0, rulesDir, null, 10_000, true, false, 300, 64, 10_000, 2_000, List.of(), "text");
+        return new AppConfig(0, rulesDir, null, 10_000, true, false, 300, 64, 10_000, 2_000, List.of(), "text",
+                rulesDir.resolve("scenarios"));
     }
 
     public AppConfig withAdminToken(String token) {
         return new AppConfig(port, rulesDir, token, firingLimit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat);
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir);
     }
 
     public AppConfig withWatch(boolean on) {
         return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, on, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat);
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir);
     }
 
     public AppConfig withFiringLimit(int limit) {
         return new AppConfig(port, rulesDir, adminToken, limit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat);
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir);
     }
 
     public AppConfig withScenarioGate(boolean on) {
         return new AppConfig(port, rulesDir, adminToken, firingLimit, on, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat);
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir);
     }
 
     public AppConfig withLimits(int maxConcurrent, long idleTimeout) {
         return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrent, idleTimeout, shutdownTimeoutMs, allowedOrigins, logFormat);
+                maxConcurrent, idleTimeout, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir);
     }
 
     public AppConfig withAllowedOrigins(List<String> origins) {
         return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, List.copyOf(origins), logFormat);
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, List.copyOf(origins), logFormat, scenariosDir);
     }
 
     /** Reads the environment; every invalid value is named in the exception's message. */
@@ -97,11 +99,14 @@ public record AppConfig(int port, Path rulesDir, String adminToken, int firingLi
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             problems.add("LOG_FORMAT must be text or json, not '" + env.get("LOG_FORMAT") + "'");
         }
+        String scenarios = env.get("SCENARIOS_DIR");
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return new AppConfig(port, Path.of(rulesDir), token == null || token.isEmpty() ? null : token, limit, gate, watch,
-                debounce, concurrent, idle, shutdown, List.copyOf(origins), logFormat);
+        Path rules = Path.of(rulesDir);
+        return new AppConfig(port, rules, token == null || token.isEmpty() ? null : token, limit, gate, watch,
+                debounce, concurrent, idle, shutdown, List.copyOf(origins), logFormat,
+                scenarios == null || scenarios.isBlank() ? rules.resolve("scenarios") : Path.of(scenarios));
     }
 
     private static int integer(Map<String, String> env, String name, int dflt, int min, int max, List<String> problems) {

@@ -45,6 +45,7 @@ public final class Cli {
             case "diff" -> new DiffCommand(out, err).run(rest);
             case "record" -> new RecordCommand(out, err, in, env).run(rest);
             case "health" -> health();
+            case "configmap" -> new ConfigMapCommand(out, err).run(rest);
             case "help", "--help", "-h" -> {
                 out.println(usage());
                 yield 0;
@@ -67,6 +68,7 @@ public final class Cli {
                                              what a rules change changes in the answers
                   record [FILE|-] [--rules DIR] [--name NAME] [--language it|en] [--with-messages]
                                              write a scenario whose expect is today's answer
+                  configmap [RULES_DIR]      print the rules folder as Kubernetes ConfigMaps
                   health                     exit 0 when the local server on PORT answers /health""";
     }
 

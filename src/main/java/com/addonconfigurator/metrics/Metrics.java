@@ -34,7 +34,7 @@ public final class Metrics {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        rulesetInfo = MultiGauge.builder("addon.ruleset.info")
+        rulesetInfo = MultiGauge.builder("addon.ruleset.active")
                 .description("The active ruleset: 1 for its version").register(registry);
     }
 

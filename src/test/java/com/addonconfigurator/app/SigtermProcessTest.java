@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The real process: on SIGTERM it stops accepting, finishes the request in flight, then exits. */
 class SigtermProcessTest {
     @Test
+    @org.junit.jupiter.api.Timeout(120)
     void sigtermLetsTheRequestInFlightFinishThenExits() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {

@@ -1,0 +1,167 @@
+package com.addonconfigurator.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.addonconfigurator.RulesCopy;
+import com.addonconfigurator.TestRules;
+import com.addonconfigurator.api.HttpApi;
+import com.addonconfigurator.api.RequestBodies;
+import com.addonconfigurator.api.TestServer;
+import com.addonconfigurator.rules.RulesetLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** Configuration by environment, request ids in logs, JSON logs, replicas converging on one version. */
+class OperationsTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void anInvalidSettingStopsStartUpNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AppConfig.fromEnv(Map.of(
+                "PORT", "http", "RULES_FIRING_LIMIT", "0", "LOG_FORMAT", "xml", "RULES_WATCH", "maybe",
+                "ALLOWED_ORIGINS", "not an origin", "ADMIN_TOKEN", "short")));
+        for (String name : List.of("PORT", "RULES_FIRING_LIMIT", "LOG_FORMAT", "RULES_WATCH", "ALLOWED_ORIGINS", "ADMIN_TOKEN")) {
+            assertTrue(e.getMessage().contains(name), e.getMessage());
+        }
+        AppConfig defaults = AppConfig.fromEnv(Map.of());
+        assertEquals(8080, defaults.port());
+        assertEquals(Path.of("./rules"), defaults.rulesDir());
+        assertEquals(Path.of("./rules", "scenarios"), defaults.scenariosDir());
+        assertEquals(List.of(), defaults.allowedOrigins());
+        assertEquals(List.of("https://shop.example.com", "http://localhost:3000"),
+                AppConfig.fromEnv(Map.of("ALLOWED_ORIGINS", "https://shop.example.com, http://localhost:3000")).allowedOrigins());
+    }
+
+    @Test
+    void theServeCommandRefusesAnInvalidConfigurationWithExitTwo() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit = new com.addonconfigurator.cli.Cli(System.out, new java.io.PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("PORT", "99999"), System.in).run(new String[] {"serve"});
+        assertEquals(2, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("PORT must be between 0 and 65535"), err.toString());
+    }
+
+    @Test
+    void everyLogLineOfARequestCarriesItsIdWhichTheResponseReturns() throws Exception {
+        RulesCopy rules = RulesCopy.into(temp).write("trouble.drl", """
+                package addonconfigurator;
+                import com.addonconfigurator.rules.facts.*;
+                rule "R99 Throws for six users"
+                ruleflow-group "decisions"
+                when
+                    Item( kind == "USERS", quantity == 6 )
+                then
+                    throw new IllegalStateException("boom");
+                end
+                """);
+        Logger logger = (Logger) LoggerFactory.getLogger(HttpApi.class);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        logger.addAppender(captured);
+        TestServer server = TestServer.start(rules.folder());
+        try {
+            HttpResponse<String> response = server.post("/api/v1/evaluate", RequestBodies.example().set("cart.users", 6).json(),
+                    "X-Request-Id", "req-42.abc");
+            assertEquals(500, response.statusCode());
+            assertEquals("req-42.abc", response.headers().firstValue("X-Request-Id").orElse(null));
+            ILoggingEvent event = captured.list.stream().filter(e -> e.getFormattedMessage().contains("rules failed")).findFirst().orElseThrow();
+            assertEquals("req-42.abc", event.getMDCPropertyMap().get("requestId"));
+
+            HttpResponse<String> fresh = server.get("/health");
+            String id = fresh.headers().firstValue("X-Request-Id").orElse("");
+            assertTrue(id.matches("[0-9a-f]{16}"), id);
+        } finally {
+            logger.detachAppender(captured);
+            server.stop();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void withLogFormatJsonEveryLineIsAJsonObjectAndReloadsAreLogged() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "com.addonconfigurator.Main")
+                .redirectErrorStream(true);
+        builder.environment().putAll(Map.of("PORT", String.valueOf(port), "RULES_DIR", TestRules.FOLDER.toAbsolutePath().toString(),
+                "RULES_WATCH", "false", "LOG_FORMAT", "json"));
+        Process process = builder.start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+                lines.add(line);
+                if (line.contains("active (was none)")) {
+                    break;
+                }
+            }
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+            process.destroyForcibly();
+        }
+        List<JsonNode> logged = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("addon-configurator serving")) {
+                continue;
+            }
+            logged.add(MAPPER.readTree(line));
+        }
+        assertTrue(logged.stream().anyMatch(j -> j.path("formattedMessage").asText().matches("ruleset [0-9a-f]{12} active \\(was none\\)")),
+                lines.toString());
+        assertTrue(logged.stream().allMatch(j -> j.has("level") && j.has("loggerName")), lines.toString());
+    }
+
+    @Test
+    void twoReplicasOverOneRulesFolderConvergeOnTheNewVersionWithinFiveSeconds() throws Exception {
+        RulesCopy rules = RulesCopy.into(temp.resolve("shared"));
+        TestServer a = TestServer.start(AppConfig.defaults(rules.folder()).withWatch(true), true);
+        TestServer b = TestServer.start(AppConfig.defaults(rules.folder()).withWatch(true), true);
+        try {
+            rules.replace("messages.yaml", "Il modulo {item} è già attivo sul tuo account.", "{item}: già attivo.");
+            String expected = RulesetLoader.fingerprint(rules.folder());
+            long start = System.nanoTime();
+            while (!(version(a).equals(expected) && version(b).equals(expected))) {
+                assertTrue(System.nanoTime() - start < 5_000_000_000L, "not converged: " + version(a) + " " + version(b));
+                Thread.sleep(50);
+            }
+        } finally {
+            a.stop();
+            b.stop();
+        }
+    }
+
+    private static String version(TestServer server) throws Exception {
+        return MAPPER.readTree(server.get("/ready").body()).path("rulesetVersion").asText();
+    }
+}
