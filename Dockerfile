@@ -13,9 +13,12 @@ RUN useradd --system --uid 10001 --home-dir /app addon
 WORKDIR /app
 COPY --from=build /src/target/addon-configurator.jar /app/addon-configurator.jar
 COPY rules /app/rules
+# Class Data Sharing: an archive of the classes a rules build loads, made by a 'check' run; it
+# shortens start-up (bench/http.sh measures both).
+RUN java -XX:ArchiveClassesAtExit=/app/app.jsa -jar /app/addon-configurator.jar check /app/rules
 ENV PORT=8080 \
     RULES_DIR=/app/rules \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:SharedArchiveFile=/app/app.jsa -XX:+ExitOnOutOfMemoryError"
 USER 10001
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=2s --start-period=20s --retries=3 \

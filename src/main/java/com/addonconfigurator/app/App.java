@@ -22,8 +22,9 @@ public final class App {
     private final AppConfig config;
     private final Metrics metrics = new Metrics();
     private final RulesetRegistry registry;
-    private final Javalin javalin;
+    private final EvaluationService service;
     private final Thread loader;
+    private Javalin javalin;
     private volatile RulesWatcher watcher;
 
     public App(AppConfig config, Clock clock) {
@@ -32,10 +33,7 @@ public final class App {
         RulesetRegistry.Gate gate = config.scenarioGate()
                 ? new ScenarioGate(new RuleEngine(config.firingLimit()), clock, config.scenariosDir()) : (r, f) -> List.of();
         this.registry = new RulesetRegistry(config.rulesDir(), new RulesetLoader(clock), gate, clock, this::recordReload);
-        EvaluationService service = new EvaluationService(registry::active, engine, clock);
-        HttpSettings settings = new HttpSettings(config.adminToken(), config.maxConcurrentEvaluations(),
-                config.idleTimeoutMs(), config.shutdownTimeoutMs(), config.allowedOrigins());
-        this.javalin = new HttpApi(service, registry, metrics, settings).create();
+        this.service = new EvaluationService(registry::active, engine, clock);
         this.loader = new Thread(this::firstLoad, "ruleset-loader");
         this.loader.setDaemon(true);
     }
@@ -47,9 +45,16 @@ public final class App {
         }
     }
 
-    public App start() {
-        javalin.start(config.port());
+    /**
+     * Starts building the ruleset in the background, then the HTTP server (the two overlap: /health
+     * answers as soon as the server is up, /ready once the ruleset is in).
+     */
+    public synchronized App start() {
         loader.start();
+        HttpSettings settings = new HttpSettings(config.adminToken(), config.maxConcurrentEvaluations(),
+                config.idleTimeoutMs(), config.shutdownTimeoutMs(), config.allowedOrigins());
+        javalin = new HttpApi(service, registry, metrics, settings).create();
+        javalin.start(config.port());
         return this;
     }
 
@@ -76,7 +81,9 @@ public final class App {
             w.close();
         }
         try {
-            javalin.stop();
+            if (javalin != null) {
+                javalin.stop();
+            }
         } catch (RuntimeException e) {
             LOG.warn("stopped after the shutdown timeout with requests or connections still open: {}", e.toString());
         }

@@ -22,6 +22,7 @@ public final class Catalog {
     private final int termMonths;
     private final int maxUsers;
     private final Map<String, Product> products;
+    private final Product users;
 
     public Catalog(String currency, BigDecimal vatRate, int termMonths, int maxUsers, List<Product> products) {
         this.currency = currency;
@@ -33,6 +34,7 @@ public final class Catalog {
             byCode.put(p.code(), p);
         }
         this.products = Collections.unmodifiableMap(byCode);
+        this.users = productsOfKind(USERS).stream().findFirst().orElse(null);
     }
 
     public String getCurrency() { return currency; }
@@ -74,7 +76,7 @@ public final class Catalog {
 
     /** The product sold as extra users (one per catalog). */
     public Product users() {
-        return productsOfKind(USERS).get(0);
+        return users;
     }
 
     /** The localized name of a product, or the code itself when it is not a product. */

@@ -128,7 +128,7 @@ public final class EvaluationService {
         }
         Catalog catalog = ruleset.catalog();
         List<Item> items = FactMapper.items(request.cart(), catalog);
-        Decisions decisions = engine.run(ruleset, FactMapper.facts(request, catalog), explain);
+        Decisions decisions = engine.run(ruleset, FactMapper.facts(request, catalog, items), explain);
         return new View(ruleset, request, decisions, items, language).response(explain);
     }
 

@@ -16,6 +16,11 @@ public final class FactMapper {
 
     /** @param request with its evaluation date set */
     public static List<Object> facts(EvaluationRequest request, Catalog catalog) {
+        return facts(request, catalog, items(request.cart(), catalog));
+    }
+
+    /** @param items the cart's items, as {@link #items} gives them */
+    public static List<Object> facts(EvaluationRequest request, Catalog catalog, List<Item> items) {
         List<Object> facts = new ArrayList<>();
         facts.add(catalog);
         facts.add(new Evaluation(request.evaluationDate(), request.channel(), request.platform()));
@@ -25,7 +30,7 @@ public final class FactMapper {
         }
         EvaluationRequest.Cart cart = request.cart();
         facts.add(new CartOptions(cart.extendActiveServices(), cart.invoiceThroughArubaPanel()));
-        facts.addAll(items(cart, catalog));
+        facts.addAll(items);
         return facts;
     }
 

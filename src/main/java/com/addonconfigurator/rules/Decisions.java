@@ -27,14 +27,17 @@ public final class Decisions {
         return derived;
     }
 
+    private final Map<Class<?>, List<Object>> byType = new java.util.HashMap<>();
+
+    /** The facts of a class (exactly that class: the fact model has no subclasses), in a new list. */
+    @SuppressWarnings("unchecked")
     public <T> List<T> all(Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Object f : facts) {
-            if (type.isInstance(f)) {
-                out.add(type.cast(f));
+        if (byType.isEmpty()) {
+            for (Object f : facts) {
+                byType.computeIfAbsent(f.getClass(), k -> new ArrayList<>()).add(f);
             }
         }
-        return out;
+        return new ArrayList<>((List<T>) byType.getOrDefault(type, List.of()));
     }
 
     public <T> T one(Class<T> type) {

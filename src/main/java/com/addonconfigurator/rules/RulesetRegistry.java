@@ -61,12 +61,16 @@ public final class RulesetRegistry {
         synchronized (reloading) {
             ReloadAttempt attempt;
             try {
+                long started = System.nanoTime();
                 Ruleset candidate = loader.load(folder);
+                long built = System.nanoTime();
                 List<ReloadAttempt.ScenarioFailure> failures = gate.check(candidate, folder);
+                long gated = System.nanoTime();
                 if (failures.isEmpty()) {
                     Ruleset previous = active.getAndSet(candidate);
                     attempt = new ReloadAttempt(ReloadAttempt.LOADED, clock.instant(), candidate.version(), List.of(), List.of());
-                    LOG.info("ruleset {} active (was {})", candidate.version(), previous == null ? "none" : previous.version());
+                    LOG.info("ruleset {} active (was {}); built in {} ms, scenarios passed in {} ms", candidate.version(),
+                            previous == null ? "none" : previous.version(), (built - started) / 1_000_000, (gated - built) / 1_000_000);
                 } else {
                     attempt = new ReloadAttempt(ReloadAttempt.FAILED, clock.instant(), candidate.version(), List.of(), failures);
                     LOG.warn("ruleset {} refused: {} scenario(s) failed; {} stays active", candidate.version(),

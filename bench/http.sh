@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# HTTP, start-up, reload and memory figures of the jar, with the JVM options the README and the
+# Dockerfile ship. Only loopback traffic; every loop is bounded.
+#   usage: bench/http.sh            (needs wrk and curl: apt-get install wrk curl)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-18099}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms96m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+DURATION=${DURATION:-20s}
+TOKEN=bench-admin-token-0123456789
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 2; }
+[ -f target/addon-configurator.jar ] || mvn -B -ntp -q -DskipTests package
+OUT=target/bench
+mkdir -p "$OUT"
+cat > "$OUT/evaluate.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"evaluationDate":"2026-11-28","channel":"CUSTOMER_AREA","platform":"ANDROID","account":{"plan":"FE","expiresOn":"2027-03-31","activeModules":["ORDINI_ELETTRONICI"],"users":2,"contactsMatched":false},"cart":{"modules":["WOOCOMMERCE","INCASSI_PAGAMENTI"],"users":3,"extendActiveServices":true,"invoiceThroughArubaPanel":true}}'
+LUA
+
+now_ms() { date +%s%3N; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+start_server() {
+  PORT=$PORT RULES_WATCH=false ADMIN_TOKEN=$TOKEN java $JAVA_OPTS $EXTRA_OPTS -jar target/addon-configurator.jar > "$OUT/server.log" 2>&1 &
+  SERVER=$!
+}
+wait_ready() {
+  for _ in $(seq 1 1500); do
+    curl -fs -o /dev/null "http://127.0.0.1:$PORT/ready" && return 0
+    sleep 0.01
+  done
+  echo "not ready"; cat "$OUT/server.log"; exit 1
+}
+stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
+trap 'kill "$SERVER" 2>/dev/null || true' EXIT
+
+startup() {
+  for _ in 1 2 3 4 5; do
+    t0=$(now_ms); start_server; wait_ready; t1=$(now_ms); stop_server
+    echo $((t1 - t0))
+  done | median
+}
+
+EXTRA_OPTS=""
+echo "== start-up: process start to /ready 200, median of 5"
+echo "without CDS: $(startup) ms"
+java $JAVA_OPTS -XX:ArchiveClassesAtExit="$OUT/app.jsa" -jar target/addon-configurator.jar check rules > /dev/null 2>&1 || true
+EXTRA_OPTS="-XX:SharedArchiveFile=$OUT/app.jsa"
+echo "with an AppCDS archive (made by a 'check' run): $(startup) ms"
+
+echo "== HTTP: wrk -t2 -c32 -d$DURATION, /health and /api/v1/evaluate alternating, after a warm-up"
+start_server; wait_ready
+rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER/status"; }
+echo "memory when ready: $(rss) MB"
+wrk -t2 -c32 -d10s "http://127.0.0.1:$PORT/health" > /dev/null
+wrk -t2 -c32 -d20s -s "$OUT/evaluate.lua" "http://127.0.0.1:$PORT/api/v1/evaluate" > /dev/null
+for round in 1 2; do
+  wrk -t2 -c32 -d"$DURATION" --latency "http://127.0.0.1:$PORT/health" > "$OUT/health-$round.txt"
+  wrk -t2 -c32 -d"$DURATION" --latency -s "$OUT/evaluate.lua" "http://127.0.0.1:$PORT/api/v1/evaluate" > "$OUT/evaluate-$round.txt"
+done
+rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
+p99() { awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$1"; }
+errs() { grep -E "Socket errors|Non-2xx" "$1" || echo "none"; }
+for round in 1 2; do
+  h=$(rps "$OUT/health-$round.txt"); e=$(rps "$OUT/evaluate-$round.txt")
+  hp=$(p99 "$OUT/health-$round.txt"); ep=$(p99 "$OUT/evaluate-$round.txt")
+  echo "round $round: /health $h req/s (p99 ${hp} ms), /evaluate $e req/s (p99 ${ep} ms);" \
+       "ratio $(awk -v a="$e" -v b="$h" 'BEGIN {printf "%.2f", a/b}'), p99 ratio $(awk -v a="$ep" -v b="$hp" 'BEGIN {printf "%.2f", a/b}');" \
+       "errors: health $(errs "$OUT/health-$round.txt"), evaluate $(errs "$OUT/evaluate-$round.txt")"
+done
+echo "memory after the load: $(rss) MB"
+
+echo "== reload: POST /api/v1/rules/reload (build + scenarios + swap), median of 5"
+for _ in 1 2 3 4 5; do
+  curl -s -o /dev/null -w '%{time_total}\n' -X POST -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/rules/reload"
+done | median | awk '{printf "reload: %.0f ms\n", $1 * 1000}'
+stop_server
