@@ -84,6 +84,27 @@ public final class Expectations {
         return out;
     }
 
+    /** An options answer keyed by option code: status, reasons as codes, price. */
+    public static ObjectNode keyedOptions(JsonNode response) {
+        ObjectNode out = MAPPER.createObjectNode();
+        if (response.has("error")) {
+            out.set("error", response.get("error").deepCopy());
+            return out;
+        }
+        out.set("rulesetVersion", response.get("rulesetVersion"));
+        out.set("evaluationDate", response.get("evaluationDate"));
+        ObjectNode options = out.putObject("options");
+        for (JsonNode option : response.path("options")) {
+            ObjectNode k = options.putObject(option.path("code").asText());
+            for (String field : List.of("kind", "name", "inCart", "quantity", "status", "expiresOn", "price")) {
+                k.set(field, option.get(field));
+            }
+            ArrayNode reasons = k.putArray("reasons");
+            option.path("reasons").forEach(r -> reasons.add(r.path("code").asText()));
+        }
+        return out;
+    }
+
     /** Every difference between what is expected and what the keyed answer says. */
     public static List<String> differences(JsonNode expect, JsonNode keyed) {
         List<String> out = new ArrayList<>();

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 /** Reads scenario files ({@code *.yaml} / {@code *.yml}); the format is in rules/scenarios/README.md. */
 public final class ScenarioReader {
     private static final Set<String> FILE_KEYS = Set.of("defaults", "scenarios");
-    private static final Set<String> SCENARIO_KEYS = Set.of("name", "covers", "tags", "given", "language", "explain", "expect");
+    private static final Set<String> SCENARIO_KEYS = Set.of("name", "covers", "tags", "given", "language", "explain", "expect", "endpoint");
     private final ObjectMapper yaml = new ObjectMapper(
             YAMLFactory.builder().build().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
@@ -117,8 +117,12 @@ public final class ScenarioReader {
         if (!language.equals("it") && !language.equals("en")) {
             throw new ScenarioFileException(file, line, 0, where + ": language must be it or en");
         }
+        String endpoint = node.path("endpoint").asText(Scenario.EVALUATE);
+        if (!endpoint.equals(Scenario.EVALUATE) && !endpoint.equals(Scenario.OPTIONS)) {
+            throw new ScenarioFileException(file, line, 0, where + ": endpoint must be evaluate or options");
+        }
         return new Scenario(file, line, name, strings(node.get("covers")), strings(node.get("tags")), merged, language,
-                node.path("explain").asBoolean(false), expect);
+                node.path("explain").asBoolean(false), expect, endpoint);
     }
 
     /** Deep merge: objects merge key by key, anything else in {@code over} replaces. */

@@ -70,10 +70,12 @@ public final class ScenarioRunner {
     public ScenarioResult run(Ruleset ruleset, Scenario scenario) {
         EvaluationService service = new EvaluationService(() -> ruleset, engine, clock);
         JsonNode answer;
+        boolean options = Scenario.OPTIONS.equals(scenario.endpoint());
         try {
             boolean explain = coverage || scenario.explain() || scenario.expect().has("firedRules");
-            EvaluationResponse response = service.evaluate(scenario.given(), Language.fromTag(scenario.language()), explain);
-            answer = mapper.valueToTree(response);
+            Language language = Language.fromTag(scenario.language());
+            answer = options ? mapper.valueToTree(service.options(scenario.given(), language))
+                    : mapper.valueToTree(service.evaluate(scenario.given(), language, explain));
         } catch (InvalidRequestException e) {
             ObjectNode error = mapper.createObjectNode();
             ObjectNode body = error.putObject("error");
@@ -89,7 +91,7 @@ public final class ScenarioRunner {
         } catch (NotReadyException e) {
             throw new IllegalStateException("a scenario always has a ruleset", e);
         }
-        ObjectNode keyed = Expectations.keyed(answer);
+        ObjectNode keyed = options ? Expectations.keyedOptions(answer) : Expectations.keyed(answer);
         List<String> differences = Expectations.differences(scenario.expect(), keyed);
         return new ScenarioResult(scenario.file(), scenario.name(), scenario, differences, keyed, fired(answer),
                 codes(answer));
@@ -104,6 +106,7 @@ public final class ScenarioRunner {
     private static Set<String> codes(JsonNode answer) {
         Set<String> out = new LinkedHashSet<>();
         answer.path("items").forEach(i -> i.path("reasons").forEach(r -> out.add("reasons:" + r.path("code").asText())));
+        answer.path("options").forEach(i -> i.path("reasons").forEach(r -> out.add("reasons:" + r.path("code").asText())));
         answer.path("nextSteps").forEach(s -> out.add("steps:" + s.path("code").asText()));
         answer.path("warnings").forEach(w -> out.add("warnings:" + w.path("code").asText()));
         answer.path("suggestions").forEach(s -> out.add("suggestions:" + s.path("action").asText()));

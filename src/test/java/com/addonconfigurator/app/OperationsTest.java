@@ -137,7 +137,7 @@ class OperationsTest {
             }
             logged.add(MAPPER.readTree(line));
         }
-        assertTrue(logged.stream().anyMatch(j -> j.path("formattedMessage").asText().matches("ruleset [0-9a-f]{12} active \\(was none\\)")),
+        assertTrue(logged.stream().anyMatch(j -> j.path("formattedMessage").asText().matches("ruleset [0-9a-f]{12} active \\(was none\\).*")),
                 lines.toString());
         assertTrue(logged.stream().allMatch(j -> j.has("level") && j.has("loggerName")), lines.toString());
     }
