@@ -266,6 +266,7 @@ public final class HttpApi {
     private JsonNode jsonBody(Context ctx) throws HttpProblem {
         String type = ctx.header("Content-Type");
         if (!isJson(type)) {
+            drain(ctx);
             throw new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE", Map.of());
         }
         byte[] bytes = readLimited(ctx);
@@ -300,9 +301,33 @@ public final class HttpApi {
         return true;
     }
 
+    /**
+     * Reads and discards what is left of a refused body (up to 1 MiB), so that the client has sent it
+     * all before the answer comes: a connection closed under a client still sending loses the answer.
+     * Beyond 1 MiB the connection is closed after the answer.
+     */
+    private static void drain(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            int n;
+            while (total <= DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
+                total += n;
+            }
+            if (total > DRAIN_LIMIT) {
+                ctx.header("Connection", "close");
+            }
+        } catch (IOException e) {
+            ctx.header("Connection", "close");
+        }
+    }
+
+    private static final long DRAIN_LIMIT = 1024 * 1024;
+
     private static byte[] readLimited(Context ctx) throws HttpProblem {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
+            drain(ctx);
             throw new HttpProblem(413, "REQUEST_TOO_LARGE", Map.of("max", MAX_BODY_BYTES));
         }
         try (InputStream in = ctx.req().getInputStream()) {
@@ -312,6 +337,7 @@ public final class HttpApi {
             while ((n = in.read(buffer)) > 0) {
                 out.write(buffer, 0, n);
                 if (out.size() > MAX_BODY_BYTES) {
+                    drain(ctx);
                     throw new HttpProblem(413, "REQUEST_TOO_LARGE", Map.of("max", MAX_BODY_BYTES));
                 }
             }
