@@ -102,8 +102,8 @@ public final class RequestValidator {
         }
     }
 
-    private static String code(JsonNode parent, String name, String path, List<String> allowed, boolean required,
-                               List<FieldProblem> problems) {
+    /** The field's node, or null when it is absent or null (a problem when it is required). */
+    private static JsonNode present(JsonNode parent, String name, String path, boolean required, List<FieldProblem> problems) {
         JsonNode node = parent.get(name);
         if (isAbsent(node)) {
             if (required) {
@@ -111,7 +111,13 @@ public final class RequestValidator {
             }
             return null;
         }
-        return codeValue(node, path, allowed, problems);
+        return node;
+    }
+
+    private static String code(JsonNode parent, String name, String path, List<String> allowed, boolean required,
+                               List<FieldProblem> problems) {
+        JsonNode node = present(parent, name, path, required, problems);
+        return node == null ? null : codeValue(node, path, allowed, problems);
     }
 
     private static String codeValue(JsonNode node, String path, List<String> allowed, List<FieldProblem> problems) {
@@ -195,11 +201,8 @@ public final class RequestValidator {
 
     private static LocalDate date(JsonNode parent, String name, String path, boolean required,
                                   List<FieldProblem> problems) {
-        JsonNode node = parent.get(name);
-        if (isAbsent(node)) {
-            if (required) {
-                problems.add(new FieldProblem(path, "REQUIRED", Map.of()));
-            }
+        JsonNode node = present(parent, name, path, required, problems);
+        if (node == null) {
             return null;
         }
         if (!node.isTextual()) {

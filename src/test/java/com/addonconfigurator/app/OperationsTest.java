@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -103,16 +102,9 @@ class OperationsTest {
     @Test
     @org.junit.jupiter.api.Timeout(120)
     void withLogFormatJsonEveryLineIsAJsonObjectAndReloadsAreLogged() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "com.addonconfigurator.Main")
-                .redirectErrorStream(true);
-        builder.environment().putAll(Map.of("PORT", String.valueOf(port), "RULES_DIR", TestRules.FOLDER.toAbsolutePath().toString(),
-                "RULES_WATCH", "false", "LOG_FORMAT", "json"));
-        Process process = builder.start();
+        ServiceProcess service = ServiceProcess.start(Map.of("LOG_FORMAT", "json"), true);
+        Process process = service.process;
+        int port = service.port;
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

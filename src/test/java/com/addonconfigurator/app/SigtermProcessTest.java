@@ -3,18 +3,15 @@ package com.addonconfigurator.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.addonconfigurator.TestRules;
 import com.addonconfigurator.api.RequestBodies;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -23,17 +20,9 @@ class SigtermProcessTest {
     @Test
     @org.junit.jupiter.api.Timeout(120)
     void sigtermLetsTheRequestInFlightFinishThenExits() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "com.addonconfigurator.Main")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("RULES_DIR", TestRules.FOLDER.toAbsolutePath().toString());
-        builder.environment().put("RULES_WATCH", "false");
-        Process process = builder.start();
+        ServiceProcess service = ServiceProcess.start(java.util.Map.of(), false);
+        Process process = service.process;
+        int port = service.port;
         try {
             HttpClient client = HttpClient.newHttpClient();
             long deadline = System.nanoTime() + 60_000_000_000L;
