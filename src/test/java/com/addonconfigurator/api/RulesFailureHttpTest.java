@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.RulesCopy;
+import com.addonconfigurator.TroubleRules;
 import com.addonconfigurator.app.AppConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -16,31 +17,11 @@ class RulesFailureHttpTest {
     @TempDir
     Path temp;
 
-    private static final String TROUBLE = """
-            package addonconfigurator;
 
-            import com.addonconfigurator.rules.facts.*;
-
-            rule "R99 Loops forever for seven users"
-            ruleflow-group "decisions"
-            when
-                $item : Item( kind == "USERS", quantity == 7 )
-            then
-                update($item);
-            end
-
-            rule "R99 Throws for six users"
-            ruleflow-group "decisions"
-            when
-                Item( kind == "USERS", quantity == 6 )
-            then
-                throw new IllegalStateException("boom");
-            end
-            """;
 
     @Test
     void aLoopingRuleGivesRulesFailedNamingItAndTheNextRequestSucceeds() throws Exception {
-        RulesCopy copy = RulesCopy.into(temp).write("trouble.drl", TROUBLE);
+        RulesCopy copy = RulesCopy.into(temp).write("trouble.drl", TroubleRules.DRL);
         TestServer server = TestServer.start(AppConfig.defaults(copy.folder()).withFiringLimit(2_000), true);
         try {
             JsonNode error = error(server.post("/api/v1/evaluate", RequestBodies.example().set("cart.users", 7).json()),
@@ -55,7 +36,7 @@ class RulesFailureHttpTest {
 
     @Test
     void aRuleThatThrowsGivesRulesFailedAndTheServerKeepsServing() throws Exception {
-        RulesCopy copy = RulesCopy.into(temp).write("trouble.drl", TROUBLE);
+        RulesCopy copy = RulesCopy.into(temp).write("trouble.drl", TroubleRules.DRL);
         TestServer server = TestServer.start(AppConfig.defaults(copy.folder()), true);
         try {
             JsonNode error = error(server.post("/api/v1/evaluate", RequestBodies.example().set("cart.users", 6).json()),

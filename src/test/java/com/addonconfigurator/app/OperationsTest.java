@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.addonconfigurator.RulesCopy;
 import com.addonconfigurator.TestRules;
+import com.addonconfigurator.TroubleRules;
 import com.addonconfigurator.api.HttpApi;
 import com.addonconfigurator.api.RequestBodies;
 import com.addonconfigurator.api.TestServer;
@@ -66,17 +67,7 @@ class OperationsTest {
 
     @Test
     void everyLogLineOfARequestCarriesItsIdWhichTheResponseReturns() throws Exception {
-        RulesCopy rules = RulesCopy.into(temp).write("trouble.drl", """
-                package addonconfigurator;
-                import com.addonconfigurator.rules.facts.*;
-                rule "R99 Throws for six users"
-                ruleflow-group "decisions"
-                when
-                    Item( kind == "USERS", quantity == 6 )
-                then
-                    throw new IllegalStateException("boom");
-                end
-                """);
+        RulesCopy rules = RulesCopy.into(temp).write("trouble.drl", TroubleRules.DRL);
         Logger logger = (Logger) LoggerFactory.getLogger(HttpApi.class);
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
