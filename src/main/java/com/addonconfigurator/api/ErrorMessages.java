@@ -2,6 +2,7 @@ package com.addonconfigurator.api;
 
 import com.addonconfigurator.catalog.Language;
 import com.addonconfigurator.catalog.LocalizedText;
+import com.addonconfigurator.catalog.Messages;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -13,10 +14,10 @@ import java.util.Map;
 
 /** The HTTP contract's error messages (src/main/resources/api-messages.yaml), in Italian and English. */
 public final class ErrorMessages {
-    private final Map<String, Map<String, LocalizedText>> sections;
+    private final Messages messages;
 
     private ErrorMessages(Map<String, Map<String, LocalizedText>> sections) {
-        this.sections = sections;
+        this.messages = new Messages(sections);
     }
 
     public static ErrorMessages load() {
@@ -36,26 +37,14 @@ public final class ErrorMessages {
     }
 
     public Map<String, Map<String, LocalizedText>> sections() {
-        return sections;
+        return messages.sections();
     }
 
     public String error(String code, Language language, Map<String, ?> values) {
-        return render("errors", code, language, values);
+        return messages.render("errors", code, language, values);
     }
 
     public String field(String code, Language language, Map<String, ?> values) {
-        return render("fields", code, language, values);
-    }
-
-    private String render(String section, String code, Language language, Map<String, ?> values) {
-        LocalizedText text = sections.getOrDefault(section, Map.of()).get(code);
-        if (text == null) {
-            return code;
-        }
-        String out = text.in(language);
-        for (var e : values.entrySet()) {
-            out = out.replace("{" + e.getKey() + "}", String.valueOf(e.getValue()));
-        }
-        return out;
+        return messages.render("fields", code, language, values);
     }
 }

@@ -49,11 +49,6 @@ public record AppConfig(int port, Path rulesDir, String adminToken, int firingLi
                 maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir);
     }
 
-    public AppConfig withScenarioGate(boolean on) {
-        return new AppConfig(port, rulesDir, adminToken, firingLimit, on, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir);
-    }
-
     public AppConfig withLimits(int maxConcurrent, long idleTimeout) {
         return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, watch, watchDebounceMs,
                 maxConcurrent, idleTimeout, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir);

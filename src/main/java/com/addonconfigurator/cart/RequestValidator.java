@@ -1,7 +1,6 @@
 package com.addonconfigurator.cart;
 
 import com.addonconfigurator.catalog.Catalog;
-import com.addonconfigurator.catalog.Product;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,8 +27,8 @@ public final class RequestValidator {
     private final List<String> modules;
 
     public RequestValidator(Catalog catalog) {
-        this.plans = catalog.productsOfKind(Catalog.PLAN).stream().map(Product::code).toList();
-        this.modules = catalog.productsOfKind(Catalog.MODULE).stream().map(Product::code).toList();
+        this.plans = catalog.codesOfKind(Catalog.PLAN);
+        this.modules = catalog.codesOfKind(Catalog.MODULE);
     }
 
     public EvaluationRequest validate(JsonNode body) throws InvalidRequestException {

@@ -23,6 +23,7 @@ public final class Catalog {
     private final int maxUsers;
     private final Map<String, Product> products;
     private final Product users;
+    private final Map<String, List<String>> codesByKind;
 
     public Catalog(String currency, BigDecimal vatRate, int termMonths, int maxUsers, List<Product> products) {
         this.currency = currency;
@@ -35,6 +36,12 @@ public final class Catalog {
         }
         this.products = Collections.unmodifiableMap(byCode);
         this.users = productsOfKind(USERS).stream().findFirst().orElse(null);
+        Map<String, List<String>> codes = new LinkedHashMap<>();
+        for (Product p : products) {
+            codes.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(p.code());
+        }
+        codes.replaceAll((k, v) -> List.copyOf(v));
+        this.codesByKind = Map.copyOf(codes);
     }
 
     public String getCurrency() { return currency; }
@@ -55,10 +62,6 @@ public final class Catalog {
         return products.get(code);
     }
 
-    public List<Product> products() {
-        return List.copyOf(products.values());
-    }
-
     public List<Product> productsOfKind(String kind) {
         List<Product> out = new ArrayList<>();
         for (Product p : products.values()) {
@@ -69,9 +72,9 @@ public final class Catalog {
         return out;
     }
 
-    public boolean isOfKind(String code, String kind) {
-        Product p = products.get(code);
-        return p != null && p.kind().equals(kind);
+    /** The codes of the products of a kind, in catalog order (computed once). */
+    public List<String> codesOfKind(String kind) {
+        return codesByKind.getOrDefault(kind, List.of());
     }
 
     /** The product sold as extra users (one per catalog). */

@@ -18,10 +18,6 @@ public final class Messages {
         return sections;
     }
 
-    public boolean has(String section, String code) {
-        return sections.getOrDefault(section, Map.of()).containsKey(code);
-    }
-
     /** The message, with its placeholders filled; the code itself where no template exists. */
     public String render(String section, String code, Language language, Map<String, ?> values) {
         LocalizedText text = sections.getOrDefault(section, Map.of()).get(code);

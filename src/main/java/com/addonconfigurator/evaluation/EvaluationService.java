@@ -142,7 +142,6 @@ public final class EvaluationService {
         private final Messages messages;
         private final Catalog catalog;
         private final Map<String, Integer> position = new HashMap<>();
-        private final Map<String, Item> itemByCode = new HashMap<>();
 
         View(Ruleset ruleset, EvaluationRequest request, Decisions decisions, List<Item> items, Language language) {
             this.ruleset = ruleset;
@@ -154,7 +153,6 @@ public final class EvaluationService {
             this.catalog = ruleset.catalog();
             for (Item item : items) {
                 position.put(item.getCode(), item.getPosition());
-                itemByCode.put(item.getCode(), item);
             }
         }
 

@@ -16,10 +16,4 @@ public final class ScenarioFileException extends Exception {
     public String file() { return file; }
     public int line() { return line; }
     public int column() { return column; }
-
-    /** The message without the location. */
-    public String reason() {
-        String m = getMessage();
-        return m.substring(m.indexOf(": ", (file + ":" + line + ":" + column).length()) + 2);
-    }
 }

@@ -51,13 +51,6 @@ class MessagesCompletenessTest {
     }
 
     @Test
-    void aMissingTranslationIsCaught() {
-        Messages messages = new Messages(Map.of("reasons", Map.of("X", new LocalizedText("testo", ""))));
-        assertTrue(messages.sections().get("reasons").get("X").en().isBlank());
-        assertFalse(messages.has("reasons", "Y"));
-    }
-
-    @Test
     void everyErrorAndFieldProblemHasBothLanguages() {
         ErrorMessages errors = ErrorMessages.load();
         List<String> fieldCodes = List.of("REQUIRED", "UNKNOWN_FIELD", "WRONG_TYPE", "UNKNOWN_CODE", "REPEATED", "NEGATIVE",
