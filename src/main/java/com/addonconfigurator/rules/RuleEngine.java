@@ -9,13 +9,14 @@ import java.util.Map;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
- * Runs a ruleset over facts: a new session per evaluation, always disposed. The rules run in
+ * Runs a ruleset over facts: a session per evaluation (from the ruleset's pool), always disposed. The rules run in
  * phases (agenda groups), each finished before the next starts, so that a rule may read a decision
  * of an earlier phase as final:
  * <ol>
@@ -49,7 +50,7 @@ public final class RuleEngine {
     }
 
     public Decisions run(Ruleset ruleset, List<Object> facts, boolean explain) throws RulesFailedException {
-        KieSession session = ruleset.sessions().newKieSession();
+        KieSession session = ruleset.newSession();
         try {
             IdentityHashMap<Object, String> ruleOf = new IdentityHashMap<>();
             LinkedHashSet<String> fired = new LinkedHashSet<>();
@@ -57,6 +58,8 @@ public final class RuleEngine {
             if (explain) {
                 attachExplainers(session, ruleOf, fired, derived);
             }
+            FactCollector collected = new FactCollector();
+            session.addEventListener(collected);
             Map<String, Integer> firings = observer == null ? null : new HashMap<>();
             if (firings != null) {
                 session.addEventListener(new DefaultAgendaEventListener() {
@@ -88,12 +91,38 @@ public final class RuleEngine {
             if (firings != null) {
                 observer.fired(firings);
             }
-            return new Decisions(new ArrayList<>(session.getObjects()), ruleOf, new ArrayList<>(fired), derived);
+            return new Decisions(collected.facts, ruleOf, new ArrayList<>(fired), derived);
         } finally {
             // A pooled session keeps its listeners across uses: take them off before it goes back.
             new ArrayList<>(session.getAgendaEventListeners()).forEach(session::removeEventListener);
             new ArrayList<>(session.getRuleRuntimeEventListeners()).forEach(session::removeEventListener);
             session.dispose();
+        }
+    }
+
+    /**
+     * The facts of an evaluation, given and derived, in the order they were inserted. They are
+     * collected as they are inserted, not read back from the session: a rule base that never
+     * changes lets Drools drop from the session a fact that no rule can match, and the decisions
+     * (totals, steps, suggestions) are such facts.
+     */
+    private static final class FactCollector extends DefaultRuleRuntimeEventListener {
+        final List<Object> facts = new ArrayList<>();
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            facts.add(event.getObject());
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            Object gone = event.getOldObject();
+            for (int i = facts.size() - 1; i >= 0; i--) {
+                if (facts.get(i) == gone) {
+                    facts.remove(i);
+                    return;
+                }
+            }
         }
     }
 
@@ -136,7 +165,7 @@ public final class RuleEngine {
      * rule that fired most only when no rule updated anything.
      */
     private String mostFired(Ruleset ruleset, List<Object> facts) {
-        KieSession session = ruleset.kieBase().newKieSession();
+        KieSession session = ruleset.kieBase().newKieSession(ruleset.sessionOptions(), null);
         try {
             Map<String, Integer> firings = new HashMap<>();
             Map<String, Integer> updates = new HashMap<>();

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
 
 /**
@@ -16,7 +18,15 @@ import org.kie.api.runtime.KieSessionsPool;
  * @param ruleFile rule name to its DRL file (relative to the rules folder)
  * @param sessions a pool of sessions of this ruleset: a disposed session is reset and reused, which
  *                 spares each evaluation the building of the rule network's memories
+ * @param sessionOptions the configuration the pool's sessions are made with (the pool keeps one
+ *                 set of sessions per configuration object, so it is always this one)
  */
 public record Ruleset(String version, Instant loadedAt, KieBase kieBase, Catalog catalog, Messages messages,
-                      List<RuleFile> files, Map<String, String> ruleFile, KieSessionsPool sessions) {
+                      List<RuleFile> files, Map<String, String> ruleFile, KieSessionsPool sessions,
+                      KieSessionConfiguration sessionOptions) {
+
+    /** A session from the pool, configured for one evaluation on one thread; dispose it after use. */
+    public KieSession newSession() {
+        return sessions.newKieSession(sessionOptions);
+    }
 }
