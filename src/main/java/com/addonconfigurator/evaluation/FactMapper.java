@@ -22,7 +22,6 @@ public final class FactMapper {
     /** @param items the cart's items, as {@link #items} gives them */
     public static List<Object> facts(EvaluationRequest request, Catalog catalog, List<Item> items) {
         List<Object> facts = new ArrayList<>();
-        facts.add(catalog);
         facts.add(new Evaluation(request.evaluationDate(), request.channel(), request.platform()));
         EvaluationRequest.Account a = request.account();
         if (a != null) {

@@ -27,6 +27,8 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * </ol>
  */
 public final class RuleEngine {
+    /** The global the rules read the catalog from ({@code global Catalog catalog;}). */
+    public static final String CATALOG_GLOBAL = "catalog";
     public static final List<String> PHASES = List.of("reasons", "dependencies", "decisions", "summary");
 
     /** Told, after each evaluation, how often each rule fired (for metrics). */
@@ -68,6 +70,9 @@ public final class RuleEngine {
                         firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
                     }
                 });
+            }
+            if (ruleset.readsCatalog()) {
+                session.setGlobal(CATALOG_GLOBAL, ruleset.catalog());
             }
             for (Object fact : facts) {
                 session.insert(fact);
@@ -183,6 +188,9 @@ public final class RuleEngine {
                     }
                 }
             });
+            if (ruleset.readsCatalog()) {
+                session.setGlobal(CATALOG_GLOBAL, ruleset.catalog());
+            }
             for (Object fact : facts) {
                 session.insert(fact);
             }

@@ -20,10 +20,12 @@ import org.kie.api.runtime.KieSessionsPool;
  *                 spares each evaluation the building of the rule network's memories
  * @param sessionOptions the configuration the pool's sessions are made with (the pool keeps one
  *                 set of sessions per configuration object, so it is always this one)
+ * @param readsCatalog whether the rules declare the catalog's global (a session refuses a global
+ *                 its rules do not declare)
  */
 public record Ruleset(String version, Instant loadedAt, KieBase kieBase, Catalog catalog, Messages messages,
                       List<RuleFile> files, Map<String, String> ruleFile, KieSessionsPool sessions,
-                      KieSessionConfiguration sessionOptions) {
+                      KieSessionConfiguration sessionOptions, boolean readsCatalog) {
 
     /** A session from the pool, configured for one evaluation on one thread; dispose it after use. */
     public KieSession newSession() {

@@ -32,6 +32,7 @@ import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
@@ -101,6 +102,10 @@ public final class RulesetLoader {
         if (!problems.isEmpty()) {
             throw new RulesetLoadException(problems);
         }
+        boolean readsCatalog = readsCatalogGlobal(kieBase, drl, problems);
+        if (!problems.isEmpty()) {
+            throw new RulesetLoadException(problems);
+        }
         List<RuleFile> ruleFiles = ruleFiles(kieBase, drl.keySet());
         Map<String, String> ruleFile = new LinkedHashMap<>();
         for (RuleFile f : ruleFiles) {
@@ -109,7 +114,7 @@ public final class RulesetLoader {
             }
         }
         return new Ruleset(version(files), clock.instant(), kieBase, catalog, messages, List.copyOf(ruleFiles),
-                Map.copyOf(ruleFile), kieBase.newKieSessionsPool(SESSIONS_KEPT), sessionOptions());
+                Map.copyOf(ruleFile), kieBase.newKieSessionsPool(SESSIONS_KEPT), sessionOptions(), readsCatalog);
     }
 
     private static KieBase compile(Map<String, byte[]> drl, List<Problem> problems) {
@@ -158,6 +163,39 @@ public final class RulesetLoader {
         KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
         conf.setOption(ThreadSafeOption.NO);
         return conf;
+    }
+
+    /** Whether the rules declare the catalog's global; declared with another type, it is a problem. */
+    private static boolean readsCatalogGlobal(KieBase kieBase, Map<String, byte[]> drl, List<Problem> problems) {
+        boolean declared = false;
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Global global : pkg.getGlobalVariables()) {
+                if (global.getName().equals(RuleEngine.CATALOG_GLOBAL)) {
+                    declared = true;
+                    if (!global.getType().equals(Catalog.class.getName())) {
+                        problems.add(declaration(drl, "the global \"" + RuleEngine.CATALOG_GLOBAL
+                                + "\" is the catalog: declare it as global " + Catalog.class.getName() + " "
+                                + RuleEngine.CATALOG_GLOBAL + ", not as " + global.getType()));
+                    }
+                }
+            }
+        }
+        return declared;
+    }
+
+    /** The problem placed at the first declaration of the catalog's global with another type. */
+    private static Problem declaration(Map<String, byte[]> drl, String message) {
+        Pattern declared = Pattern.compile("^\\s*global\\s+(\\S+)\\s+" + RuleEngine.CATALOG_GLOBAL + "\\b");
+        for (var e : drl.entrySet()) {
+            String[] lines = new String(e.getValue(), StandardCharsets.UTF_8).split("\\R", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = declared.matcher(lines[i]);
+                if (m.find() && !m.group(1).equals(Catalog.class.getName()) && !m.group(1).equals("Catalog")) {
+                    return new Problem(e.getKey(), i + 1, m.start(1) + 1, message);
+                }
+            }
+        }
+        return new Problem(".", 0, 0, message);
     }
 
     static Problem problemOf(KnowledgeBuilderResult error) {

@@ -93,6 +93,42 @@ class RulesetLoaderTest {
         assertTrue(p.message().contains("colour"), p.message());
     }
 
+    /** The project's rules with the catalog's global replaced by constants, and its declarations removed. */
+    private RulesCopy rulesWithoutTheCatalogGlobal() {
+        return RulesCopy.into(temp)
+                .replace("users.drl", "global Catalog catalog;", "")
+                .replace("users.drl", "quantity > catalog.maxUsers - $current", "quantity > 10 - $current")
+                .replace("users.drl", "int max = catalog.getMaxUsers();", "int max = 10;")
+                .replace("pricing.drl", "global Catalog catalog;", "")
+                .replace("pricing.drl", "catalog.getTermMonths()", "12")
+                .replace("pricing.drl", "catalog.price($code)", "java.math.BigDecimal.TEN")
+                .replace("pricing.drl", "catalog.price($plan)", "java.math.BigDecimal.TEN")
+                .replace("pricing.drl", "catalog.getVatRate()", "new BigDecimal(\"0.22\")");
+    }
+
+    @Test
+    void theCatalogGlobalDeclaredWithAnotherTypeIsReportedAtItsLine() {
+        RulesCopy copy = rulesWithoutTheCatalogGlobal().replace("users.drl", "import java.util.Map;",
+                "import java.util.Map;\nglobal String catalog;");
+
+        RulesetLoadException e = assertThrows(RulesetLoadException.class, () -> loader.load(copy.folder()));
+
+        Problem p = e.problems().get(0);
+        assertEquals("users.drl", p.file());
+        assertEquals(copy.lineOf("users.drl", "global String catalog;"), p.line(), p.toString());
+        assertTrue(p.message().contains("com.addonconfigurator.catalog.Catalog"), p.message());
+    }
+
+    @Test
+    void rulesThatDoNotDeclareTheCatalogGlobalStillLoadAndRun() throws Exception {
+        Ruleset ruleset = loader.load(rulesWithoutTheCatalogGlobal().folder());
+
+        assertEquals(false, ruleset.readsCatalog());
+        assertEquals("ACCEPTED", apiExampleCart().evaluate(ruleset).status("INCASSI_PAGAMENTI"));
+        assertEquals("10.00", apiExampleCart().evaluate(ruleset).response().pricing().lines().stream()
+                .filter(l -> l.code().equals("INCASSI_PAGAMENTI")).findFirst().orElseThrow().amount());
+    }
+
     @Test
     void aBrokenCatalogIsReportedAtItsLine() {
         RulesCopy copy = RulesCopy.into(temp).replace("catalog.yaml", "vatRate: \"0.22\"", "vatRate: [oops]");
