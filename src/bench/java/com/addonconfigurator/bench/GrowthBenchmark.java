@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * buys about ten times the api.md example's items.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-XX:+UseSerialGC"})
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 4, time = 2)
 @BenchmarkMode(Mode.SampleTime)
