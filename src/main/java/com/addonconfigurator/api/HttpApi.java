@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.concurrent.Semaphore;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.MDC;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -82,6 +83,9 @@ public final class HttpApi {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            // A few threads per core: evaluations are CPU work, and with Jetty's default (up to 200)
+            // 32 busy connections on 2 cores mostly switched threads (measured in bench/http.sh).
+            config.jetty.threadPool = new QueuedThreadPool(settings.threads(), Math.min(settings.threads(), 8), 60_000);
             config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeoutMs()));
             config.jetty.modifyServer(server -> server.setStopTimeout(settings.shutdownTimeoutMs()));
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));

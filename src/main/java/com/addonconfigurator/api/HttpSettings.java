@@ -10,7 +10,8 @@ import java.util.List;
  * @param idleTimeoutMs            a client silent that long is cut off
  * @param shutdownTimeoutMs        how long requests in flight may finish on stop
  * @param allowedOrigins           CORS origins; empty: CORS off
+ * @param threads                  the threads serving requests (Jetty's pool); a request beyond waits its turn
  */
 public record HttpSettings(String adminToken, int maxConcurrentEvaluations, long idleTimeoutMs, long shutdownTimeoutMs,
-                           List<String> allowedOrigins) {
+                           List<String> allowedOrigins, int threads) {
 }

@@ -52,7 +52,7 @@ public final class App {
     public synchronized App start() {
         loader.start();
         HttpSettings settings = new HttpSettings(config.adminToken(), config.maxConcurrentEvaluations(),
-                config.idleTimeoutMs(), config.shutdownTimeoutMs(), config.allowedOrigins());
+                config.idleTimeoutMs(), config.shutdownTimeoutMs(), config.allowedOrigins(), config.httpThreads());
         javalin = new HttpApi(service, registry, metrics, settings).create();
         javalin.start(config.port());
         return this;

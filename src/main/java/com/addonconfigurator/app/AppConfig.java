@@ -23,40 +23,47 @@ import java.util.Map;
  * @param allowedOrigins           ALLOWED_ORIGINS, comma-separated, default none (CORS off)
  * @param logFormat                LOG_FORMAT, text (default) or json
  * @param scenariosDir             SCENARIOS_DIR, default RULES_DIR/scenarios: the scenarios a reload must pass
+ * @param httpThreads              HTTP_THREADS, default 4 per core, at least 8: the threads serving requests
  */
 public record AppConfig(int port, Path rulesDir, String adminToken, int firingLimit, boolean scenarioGate,
                         boolean watch, long watchDebounceMs, int maxConcurrentEvaluations, long idleTimeoutMs,
-                        long shutdownTimeoutMs, List<String> allowedOrigins, String logFormat, Path scenariosDir) {
+                        long shutdownTimeoutMs, List<String> allowedOrigins, String logFormat, Path scenariosDir,
+                        int httpThreads) {
 
     /** For tests and embedding: any free port, no watching, a short shutdown. */
     public static AppConfig defaults(Path rulesDir) {
         return new AppConfig(0, rulesDir, null, 10_000, true, false, 300, 64, 10_000, 2_000, List.of(), "text",
-                rulesDir.resolve("scenarios"));
+                rulesDir.resolve("scenarios"), defaultHttpThreads());
     }
 
     public AppConfig withAdminToken(String token) {
         return new AppConfig(port, rulesDir, token, firingLimit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir);
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads);
     }
 
     public AppConfig withWatch(boolean on) {
         return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, on, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir);
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads);
     }
 
     public AppConfig withFiringLimit(int limit) {
         return new AppConfig(port, rulesDir, adminToken, limit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir);
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads);
     }
 
     public AppConfig withLimits(int maxConcurrent, long idleTimeout) {
         return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrent, idleTimeout, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir);
+                maxConcurrent, idleTimeout, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads);
     }
 
     public AppConfig withAllowedOrigins(List<String> origins) {
         return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, List.copyOf(origins), logFormat, scenariosDir);
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, List.copyOf(origins), logFormat, scenariosDir, httpThreads);
+    }
+
+    /** Four threads per core, at least eight: an evaluation never waits on I/O, so more only switch. */
+    public static int defaultHttpThreads() {
+        return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     }
 
     /** Reads the environment; every invalid value is named in the exception's message. */
@@ -79,6 +86,7 @@ public record AppConfig(int port, Path rulesDir, String adminToken, int firingLi
         int concurrent = integer(env, "MAX_CONCURRENT_EVALUATIONS", 64, 1, 100_000, problems);
         int idle = integer(env, "REQUEST_IDLE_TIMEOUT_MS", 10_000, 100, 600_000, problems);
         int shutdown = integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000, problems);
+        int threads = integer(env, "HTTP_THREADS", defaultHttpThreads(), 4, 1_000, problems);
         List<String> origins = new ArrayList<>();
         for (String origin : Arrays.asList(env.getOrDefault("ALLOWED_ORIGINS", "").split(","))) {
             String o = origin.trim();
@@ -101,7 +109,7 @@ public record AppConfig(int port, Path rulesDir, String adminToken, int firingLi
         Path rules = Path.of(rulesDir);
         return new AppConfig(port, rules, token == null || token.isEmpty() ? null : token, limit, gate, watch,
                 debounce, concurrent, idle, shutdown, List.copyOf(origins), logFormat,
-                scenarios == null || scenarios.isBlank() ? rules.resolve("scenarios") : Path.of(scenarios));
+                scenarios == null || scenarios.isBlank() ? rules.resolve("scenarios") : Path.of(scenarios), threads);
     }
 
     private static int integer(Map<String, String> env, String name, int dflt, int min, int max, List<String> problems) {

@@ -43,8 +43,9 @@ class OperationsTest {
     void anInvalidSettingStopsStartUpNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AppConfig.fromEnv(Map.of(
                 "PORT", "http", "RULES_FIRING_LIMIT", "0", "LOG_FORMAT", "xml", "RULES_WATCH", "maybe",
-                "ALLOWED_ORIGINS", "not an origin", "ADMIN_TOKEN", "short")));
-        for (String name : List.of("PORT", "RULES_FIRING_LIMIT", "LOG_FORMAT", "RULES_WATCH", "ALLOWED_ORIGINS", "ADMIN_TOKEN")) {
+                "ALLOWED_ORIGINS", "not an origin", "ADMIN_TOKEN", "short", "HTTP_THREADS", "2")));
+        for (String name : List.of("PORT", "RULES_FIRING_LIMIT", "LOG_FORMAT", "RULES_WATCH", "ALLOWED_ORIGINS", "ADMIN_TOKEN",
+                "HTTP_THREADS")) {
             assertTrue(e.getMessage().contains(name), e.getMessage());
         }
         AppConfig defaults = AppConfig.fromEnv(Map.of());
@@ -52,6 +53,8 @@ class OperationsTest {
         assertEquals(Path.of("./rules"), defaults.rulesDir());
         assertEquals(Path.of("./rules", "scenarios"), defaults.scenariosDir());
         assertEquals(List.of(), defaults.allowedOrigins());
+        assertEquals(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), defaults.httpThreads());
+        assertEquals(12, AppConfig.fromEnv(Map.of("HTTP_THREADS", "12")).httpThreads());
         assertEquals(List.of("https://shop.example.com", "http://localhost:3000"),
                 AppConfig.fromEnv(Map.of("ALLOWED_ORIGINS", "https://shop.example.com, http://localhost:3000")).allowedOrigins());
     }
