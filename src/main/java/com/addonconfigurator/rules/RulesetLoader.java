@@ -28,6 +28,7 @@ import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -54,6 +55,8 @@ public final class RulesetLoader {
 
     /** Sessions the pool starts with; it grows with concurrent evaluations. */
     private static final int SESSIONS_KEPT = 4;
+    /** Copies of the rule base kept at most (one per core). */
+    private static final int MAX_RULE_BASES = 8;
 
     private static final KieBaseConfiguration KIE_BASE_OPTIONS = kieBaseOptions();
 
@@ -114,7 +117,7 @@ public final class RulesetLoader {
             }
         }
         return new Ruleset(version(files), clock.instant(), kieBase, catalog, messages, List.copyOf(ruleFiles),
-                Map.copyOf(ruleFile), kieBase.newKieSessionsPool(SESSIONS_KEPT), sessionOptions(), readsCatalog);
+                Map.copyOf(ruleFile), sessionPools(kieBase), sessionOptions(), readsCatalog);
     }
 
     private static KieBase compile(Map<String, byte[]> drl, List<Problem> problems) {
@@ -163,6 +166,24 @@ public final class RulesetLoader {
         KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
         conf.setOption(ThreadSafeOption.NO);
         return conf;
+    }
+
+    /**
+     * One rule base per core, each with its pool of sessions, all built from the same compiled
+     * packages (no second compile). Drools writes rule-base-wide state on every run, so threads
+     * sharing one rule base take turns on two cores (measured: 2 threads gave 1.0-1.1x the
+     * throughput of one with a shared base, 1.4-1.5x with a base each).
+     */
+    private static List<KieSessionsPool> sessionPools(KieBase first) {
+        int bases = Math.max(1, Math.min(MAX_RULE_BASES, Runtime.getRuntime().availableProcessors()));
+        List<KieSessionsPool> pools = new ArrayList<>();
+        pools.add(first.newKieSessionsPool(SESSIONS_KEPT));
+        for (int i = 1; i < bases; i++) {
+            InternalKnowledgeBase copy = KnowledgeBaseFactory.newKnowledgeBase(KIE_BASE_OPTIONS);
+            copy.addPackages(first.getKiePackages());
+            pools.add(copy.newKieSessionsPool(SESSIONS_KEPT));
+        }
+        return List.copyOf(pools);
     }
 
     /** Whether the rules declare the catalog's global; declared with another type, it is a problem. */
