@@ -7,11 +7,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
@@ -53,31 +55,11 @@ public final class RuleEngine {
 
     public Decisions run(Ruleset ruleset, List<Object> facts, boolean explain) throws RulesFailedException {
         KieSession session = ruleset.newSession();
+        Recorder recorder = new Recorder(explain, observer != null);
         try {
-            IdentityHashMap<Object, String> ruleOf = new IdentityHashMap<>();
-            LinkedHashSet<String> fired = new LinkedHashSet<>();
-            List<Object> derived = new ArrayList<>();
-            if (explain) {
-                attachExplainers(session, ruleOf, fired, derived);
-            }
-            FactCollector collected = new FactCollector();
-            session.addEventListener(collected);
-            Map<String, Integer> firings = observer == null ? null : new HashMap<>();
-            if (firings != null) {
-                session.addEventListener(new DefaultAgendaEventListener() {
-                    @Override
-                    public void afterMatchFired(AfterMatchFiredEvent event) {
-                        firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
-                    }
-                });
-            }
-            if (ruleset.readsCatalog()) {
-                session.setGlobal(CATALOG_GLOBAL, ruleset.catalog());
-            }
-            for (Object fact : facts) {
-                session.insert(fact);
-            }
-            focusPhases(session);
+            session.addEventListener((RuleRuntimeEventListener) recorder);
+            session.addEventListener((AgendaEventListener) recorder);
+            start(session, ruleset, facts);
             int count;
             try {
                 count = session.fireAllRules(firingLimit);
@@ -93,30 +75,66 @@ public final class RuleEngine {
                 throw new RulesFailedException(rule, "the rules fired " + count + " times, the limit; rule \""
                         + rule + "\" fired most", null);
             }
-            if (firings != null) {
-                observer.fired(firings);
+            if (observer != null) {
+                observer.fired(recorder.firings);
             }
-            return new Decisions(collected.facts, ruleOf, new ArrayList<>(fired), derived);
+            return new Decisions(recorder.facts, recorder.ruleOf, new ArrayList<>(recorder.fired), recorder.derived);
         } finally {
-            // A pooled session keeps its listeners across uses: take them off before it goes back.
-            new ArrayList<>(session.getAgendaEventListeners()).forEach(session::removeEventListener);
-            new ArrayList<>(session.getRuleRuntimeEventListeners()).forEach(session::removeEventListener);
+            // A pooled session keeps its listeners across uses: take the recorder off before it goes back.
+            session.removeEventListener((RuleRuntimeEventListener) recorder);
+            session.removeEventListener((AgendaEventListener) recorder);
             session.dispose();
         }
     }
 
+    /** The catalog's global, the facts, and the phases' focus: a session ready to fire. */
+    private static void start(KieSession session, Ruleset ruleset, List<Object> facts) {
+        if (ruleset.readsCatalog()) {
+            session.setGlobal(CATALOG_GLOBAL, ruleset.catalog());
+        }
+        for (Object fact : facts) {
+            session.insert(fact);
+        }
+        for (int i = PHASES.size() - 1; i >= 0; i--) {
+            session.getAgenda().getAgendaGroup(PHASES.get(i)).setFocus();
+        }
+    }
+
     /**
-     * The facts of an evaluation, given and derived, in the order they were inserted. They are
-     * collected as they are inserted, not read back from the session: a rule base that never
+     * Records one evaluation as the rules run: every fact, given and derived, in the order it was
+     * inserted (collected as inserted, not read back from the session: a rule base that never
      * changes lets Drools drop from the session a fact that no rule can match, and the decisions
-     * (totals, steps, suggestions) are such facts.
+     * — totals, steps, suggestions — are such facts); when explaining, the rule behind each derived
+     * fact and the rules in the order they first fired; when observed, the firings per rule.
      */
-    private static final class FactCollector extends DefaultRuleRuntimeEventListener {
+    private static final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
         final List<Object> facts = new ArrayList<>();
+        final IdentityHashMap<Object, String> ruleOf = new IdentityHashMap<>();
+        final LinkedHashSet<String> fired = new LinkedHashSet<>();
+        final List<Object> derived = new ArrayList<>();
+        final Map<String, Integer> firings = new HashMap<>();
+        private final boolean explain;
+        private final boolean count;
+
+        Recorder(boolean explain, boolean count) {
+            this.explain = explain;
+            this.count = count;
+        }
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
             facts.add(event.getObject());
+            if (explain && event.getRule() != null) {
+                ruleOf.put(event.getObject(), event.getRule().getName());
+                derived.add(event.getObject());
+            }
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            if (explain && event.getRule() != null) {
+                ruleOf.put(event.getObject(), event.getRule().getName());
+            }
         }
 
         @Override
@@ -129,38 +147,16 @@ public final class RuleEngine {
                 }
             }
         }
-    }
 
-    private static void focusPhases(KieSession session) {
-        for (int i = PHASES.size() - 1; i >= 0; i--) {
-            session.getAgenda().getAgendaGroup(PHASES.get(i)).setFocus();
-        }
-    }
-
-    private static void attachExplainers(KieSession session, Map<Object, String> ruleOf, LinkedHashSet<String> fired,
-                                         List<Object> derived) {
-        session.addEventListener(new DefaultRuleRuntimeEventListener() {
-            @Override
-            public void objectInserted(ObjectInsertedEvent event) {
-                if (event.getRule() != null) {
-                    ruleOf.put(event.getObject(), event.getRule().getName());
-                    derived.add(event.getObject());
-                }
-            }
-
-            @Override
-            public void objectUpdated(ObjectUpdatedEvent event) {
-                if (event.getRule() != null) {
-                    ruleOf.put(event.getObject(), event.getRule().getName());
-                }
-            }
-        });
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            if (explain) {
                 fired.add(event.getMatch().getRule().getName());
             }
-        });
+            if (count) {
+                firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+            }
+        }
     }
 
     /**
@@ -188,13 +184,7 @@ public final class RuleEngine {
                     }
                 }
             });
-            if (ruleset.readsCatalog()) {
-                session.setGlobal(CATALOG_GLOBAL, ruleset.catalog());
-            }
-            for (Object fact : facts) {
-                session.insert(fact);
-            }
-            focusPhases(session);
+            start(session, ruleset, facts);
             session.fireAllRules(firingLimit);
             Map<String, Integer> evidence = updates.isEmpty() ? firings : updates;
             return evidence.entrySet().stream()

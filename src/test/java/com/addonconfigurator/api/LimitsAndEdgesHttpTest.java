@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.addonconfigurator.RequestInFlight;
 import com.addonconfigurator.RulesCopy;
 import com.addonconfigurator.TestRules;
 import com.addonconfigurator.app.AppConfig;
@@ -162,14 +163,7 @@ class LimitsAndEdgesHttpTest {
     void onStopARequestInFlightFinishesAndNewConnectionsAreRefused() throws Exception {
         TestServer server = TestServer.start(AppConfig.defaults(TestRules.FOLDER), true);
         int port = server.app().port();
-        byte[] body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(RequestBodies.example().json());
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body, 0, 20);
-            out.flush();
+        try (RequestInFlight request = RequestInFlight.start(port, 20, 10_000)) {
             Thread.sleep(200);
 
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
@@ -183,9 +177,7 @@ class LimitsAndEdgesHttpTest {
             } catch (java.net.SocketException e) {
                 refused = true;
             }
-            out.write(body, 20, body.length - 20);
-            out.flush();
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String answer = request.finish();
 
             assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
             assertTrue(refused, "a new connection is refused while stopping");

@@ -1,17 +1,14 @@
 package com.addonconfigurator.app;
 
+import com.addonconfigurator.RequestInFlight;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.addonconfigurator.api.RequestBodies;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -37,22 +34,13 @@ class SigtermProcessTest {
             }
             assertEquals(200, ready, "the process got ready");
 
-            byte[] body = new ObjectMapper().writeValueAsBytes(RequestBodies.example().json());
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                socket.setSoTimeout(15_000);
-                OutputStream out = socket.getOutputStream();
-                out.write(("POST /api/v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(body, 0, 10);
-                out.flush();
+            try (RequestInFlight request = RequestInFlight.start(port, 10, 15_000)) {
                 Thread.sleep(200);
 
                 process.destroy(); // SIGTERM
                 Thread.sleep(500);
                 assertTrue(process.isAlive(), "the process waits for the request in flight");
-                out.write(body, 10, body.length - 10);
-                out.flush();
-                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                String answer = request.finish();
                 assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
             }
             assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the process exits");
