@@ -4,6 +4,7 @@ import com.addonconfigurator.api.HttpApi;
 import com.addonconfigurator.api.HttpSettings;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.metrics.Metrics;
+import com.addonconfigurator.rules.CompiledRulesCache;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesetLoader;
@@ -30,12 +31,22 @@ public final class App {
     public App(AppConfig config, Clock clock) {
         this.config = config;
         RuleEngine engine = new RuleEngine(config.firingLimit(), firings -> firings.forEach(metrics::ruleFired));
-        RulesetRegistry.Gate gate = config.scenarioGate()
-                ? new ScenarioGate(new RuleEngine(config.firingLimit()), clock, config.scenariosDir()) : (r, f) -> List.of();
-        this.registry = new RulesetRegistry(config.rulesDir(), new RulesetLoader(clock), gate, clock, this::recordReload);
+        RulesetRegistry.Gate gate = config.scenarioGate() ? scenarioGate(config, clock) : (r, f) -> List.of();
+        this.registry = new RulesetRegistry(config.rulesDir(), new RulesetLoader(clock, config.rulesCacheDir() == null
+                ? CompiledRulesCache.NONE : CompiledRulesCache.in(config.rulesCacheDir())), gate, clock, this::recordReload);
         this.service = new EvaluationService(registry::active, engine, clock);
         this.loader = new Thread(this::firstLoad, "ruleset-loader");
         this.loader.setDaemon(true);
+    }
+
+    /**
+     * The QA scenarios' gate, built when the first load needs it, on the loader's thread: setting up
+     * its readers takes a third of a second cold, which would otherwise delay the server's start.
+     */
+    private static RulesetRegistry.Gate scenarioGate(AppConfig config, Clock clock) {
+        java.util.concurrent.atomic.AtomicReference<ScenarioGate> gate = new java.util.concurrent.atomic.AtomicReference<>();
+        return (candidate, folder) -> gate.updateAndGet(g -> g != null ? g
+                : new ScenarioGate(new RuleEngine(config.firingLimit()), clock, config.scenariosDir())).check(candidate, folder);
     }
 
     private void recordReload(ReloadAttempt attempt) {

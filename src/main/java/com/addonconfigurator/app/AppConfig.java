@@ -24,41 +24,58 @@ import java.util.Map;
  * @param logFormat                LOG_FORMAT, text (default) or json
  * @param scenariosDir             SCENARIOS_DIR, default RULES_DIR/scenarios: the scenarios a reload must pass
  * @param httpThreads              HTTP_THREADS, default 4 per core, at least 8: the threads serving requests
+ * @param rulesCacheDir            RULES_CACHE_DIR, default the system's temporary folder's
+ *                                 addon-configurator-rules-cache; "off" (null here): compiled rules are
+ *                                 kept for the next start with the same DRL files
  */
 public record AppConfig(int port, Path rulesDir, String adminToken, int firingLimit, boolean scenarioGate,
                         boolean watch, long watchDebounceMs, int maxConcurrentEvaluations, long idleTimeoutMs,
                         long shutdownTimeoutMs, List<String> allowedOrigins, String logFormat, Path scenariosDir,
-                        int httpThreads) {
+                        int httpThreads, Path rulesCacheDir) {
 
     /** For tests and embedding: any free port, no watching, a short shutdown. */
     public static AppConfig defaults(Path rulesDir) {
         return new AppConfig(0, rulesDir, null, 10_000, true, false, 300, 64, 10_000, 2_000, List.of(), "text",
-                rulesDir.resolve("scenarios"), defaultHttpThreads());
+                rulesDir.resolve("scenarios"), defaultHttpThreads(), null);
     }
 
     public AppConfig withAdminToken(String token) {
         return new AppConfig(port, rulesDir, token, firingLimit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads);
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads, rulesCacheDir);
     }
 
     public AppConfig withWatch(boolean on) {
         return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, on, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads);
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads, rulesCacheDir);
     }
 
     public AppConfig withFiringLimit(int limit) {
         return new AppConfig(port, rulesDir, adminToken, limit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads);
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads, rulesCacheDir);
     }
 
     public AppConfig withLimits(int maxConcurrent, long idleTimeout) {
         return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrent, idleTimeout, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads);
+                maxConcurrent, idleTimeout, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads, rulesCacheDir);
     }
 
     public AppConfig withAllowedOrigins(List<String> origins) {
         return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, List.copyOf(origins), logFormat, scenariosDir, httpThreads);
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, List.copyOf(origins), logFormat, scenariosDir, httpThreads, rulesCacheDir);
+    }
+
+    public AppConfig withRulesCacheDir(Path dir) {
+        return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, watch, watchDebounceMs,
+                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads, dir);
+    }
+
+    /** RULES_CACHE_DIR: a folder, or "off"; by default one in the system's temporary folder. */
+    public static Path rulesCacheDir(Map<String, String> env) {
+        String raw = env.get("RULES_CACHE_DIR");
+        if (raw == null || raw.isBlank()) {
+            return Path.of(System.getProperty("java.io.tmpdir"), "addon-configurator-rules-cache");
+        }
+        return raw.trim().equalsIgnoreCase("off") ? null : Path.of(raw.trim());
     }
 
     /** Four threads per core, at least eight: an evaluation never waits on I/O, so more only switch. */
@@ -103,13 +120,14 @@ public record AppConfig(int port, Path rulesDir, String adminToken, int firingLi
             problems.add("LOG_FORMAT must be text or json, not '" + env.get("LOG_FORMAT") + "'");
         }
         String scenarios = env.get("SCENARIOS_DIR");
+        Path cache = rulesCacheDir(env);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         Path rules = Path.of(rulesDir);
         return new AppConfig(port, rules, token == null || token.isEmpty() ? null : token, limit, gate, watch,
                 debounce, concurrent, idle, shutdown, List.copyOf(origins), logFormat,
-                scenarios == null || scenarios.isBlank() ? rules.resolve("scenarios") : Path.of(scenarios), threads);
+                scenarios == null || scenarios.isBlank() ? rules.resolve("scenarios") : Path.of(scenarios), threads, cache);
     }
 
     private static int integer(Map<String, String> env, String name, int dflt, int min, int max, List<String> problems) {

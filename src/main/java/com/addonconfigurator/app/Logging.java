@@ -7,7 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
 
-/** Log format: readable text (logback.xml), or one JSON object per line for log collectors. */
+/** Log format: readable text ({@link LogConfigurator}), or one JSON object per line for log collectors. */
 public final class Logging {
     private Logging() {
     }

@@ -25,10 +25,13 @@ import org.kie.api.runtime.KieSessionsPool;
  *                 set of sessions per configuration object, so it is always this one)
  * @param readsCatalog whether the rules declare the catalog's global (a session refuses a global
  *                 its rules do not declare)
+ * @param compiledFromCache whether the compiled rules were read from the {@link CompiledRulesCache}
+ *                 instead of compiled for this load
  */
 public record Ruleset(String version, Instant loadedAt, KieBase kieBase, Catalog catalog, Messages messages,
                       List<RuleFile> files, Map<String, String> ruleFile, List<KieSessionsPool> sessions,
-                      KieSessionConfiguration sessionOptions, boolean readsCatalog) {
+                      KieSessionConfiguration sessionOptions, boolean readsCatalog,
+                      boolean compiledFromCache) {
 
     /** A session from the pool, configured for one evaluation on one thread; dispose it after use. */
     public KieSession newSession() {

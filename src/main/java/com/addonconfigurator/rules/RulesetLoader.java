@@ -13,12 +13,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -61,9 +63,16 @@ public final class RulesetLoader {
     private static final KieBaseConfiguration KIE_BASE_OPTIONS = kieBaseOptions();
 
     private final Clock clock;
+    private final CompiledRulesCache cache;
 
     public RulesetLoader(Clock clock) {
+        this(clock, CompiledRulesCache.NONE);
+    }
+
+    /** @param cache where compiled rules are kept between runs ({@link CompiledRulesCache#NONE}: nowhere) */
+    public RulesetLoader(Clock clock, CompiledRulesCache cache) {
         this.clock = clock;
+        this.cache = cache;
     }
 
     public Ruleset load(Path folder) throws RulesetLoadException {
@@ -72,6 +81,69 @@ public final class RulesetLoader {
         if (!problems.isEmpty()) {
             throw new RulesetLoadException(problems);
         }
+        // The catalog and the messages are read on another core while the rules compile (or are read
+        // from the cache): a cold start spends a few hundred ms in each.
+        CompletableFuture<Texts> texts = CompletableFuture.supplyAsync(() -> texts(files));
+        Map<String, byte[]> drl = new TreeMap<>();
+        files.forEach((path, bytes) -> {
+            if (path.endsWith(".drl") && !path.startsWith("scenarios/")) {
+                drl.put(path, bytes);
+            }
+        });
+        List<Problem> drlProblems = new ArrayList<>();
+        if (drl.isEmpty()) {
+            drlProblems.add(new Problem(".", 0, 0, "the rules folder holds no .drl file"));
+        }
+        drl.forEach((path, bytes) -> drlProblems.addAll(DrlGuard.check(path, new String(bytes, StandardCharsets.UTF_8))));
+        Collection<KiePackage> packages = null;
+        boolean fromCache = false;
+        List<Problem> compileProblems = new ArrayList<>();
+        if (drlProblems.isEmpty()) {
+            packages = cache.read(drl);
+            fromCache = packages != null;
+            if (!fromCache) {
+                packages = compile(drl, compileProblems);
+                if (compileProblems.isEmpty()) {
+                    cache.write(drl, packages);
+                }
+            }
+        }
+        // Reported as before the two overlapped: the files' problems first, and compile errors only
+        // when there are none.
+        Texts read = texts.join();
+        problems.addAll(read.problems());
+        problems.addAll(drlProblems);
+        if (!problems.isEmpty()) {
+            throw new RulesetLoadException(problems);
+        }
+        if (!compileProblems.isEmpty()) {
+            throw new RulesetLoadException(compileProblems);
+        }
+        Catalog catalog = read.catalog();
+        Messages messages = read.messages();
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(KIE_BASE_OPTIONS);
+        kieBase.addPackages(packages);
+        boolean readsCatalog = readsCatalogGlobal(kieBase, drl, problems);
+        if (!problems.isEmpty()) {
+            throw new RulesetLoadException(problems);
+        }
+        List<RuleFile> ruleFiles = ruleFiles(kieBase, drl.keySet());
+        Map<String, String> ruleFile = new LinkedHashMap<>();
+        for (RuleFile f : ruleFiles) {
+            for (String rule : f.rules()) {
+                ruleFile.put(rule, f.path());
+            }
+        }
+        return new Ruleset(version(files), clock.instant(), kieBase, catalog, messages, List.copyOf(ruleFiles),
+                Map.copyOf(ruleFile), sessionPools(kieBase), sessionOptions(), readsCatalog, fromCache);
+    }
+
+    private record Texts(Catalog catalog, Messages messages, List<Problem> problems) {
+    }
+
+    /** The catalog and the messages, each null with its problem when it cannot be read. */
+    private static Texts texts(Map<String, byte[]> files) {
+        List<Problem> problems = new ArrayList<>();
         Catalog catalog = null;
         Messages messages = null;
         try {
@@ -88,39 +160,11 @@ public final class RulesetLoader {
         } catch (MissingFileException e) {
             problems.add(new Problem(MESSAGES, 0, 0, "the file is missing"));
         }
-        Map<String, byte[]> drl = new TreeMap<>();
-        files.forEach((path, bytes) -> {
-            if (path.endsWith(".drl") && !path.startsWith("scenarios/")) {
-                drl.put(path, bytes);
-            }
-        });
-        if (drl.isEmpty()) {
-            problems.add(new Problem(".", 0, 0, "the rules folder holds no .drl file"));
-        }
-        drl.forEach((path, bytes) -> problems.addAll(DrlGuard.check(path, new String(bytes, StandardCharsets.UTF_8))));
-        if (!problems.isEmpty()) {
-            throw new RulesetLoadException(problems);
-        }
-        KieBase kieBase = compile(drl, problems);
-        if (!problems.isEmpty()) {
-            throw new RulesetLoadException(problems);
-        }
-        boolean readsCatalog = readsCatalogGlobal(kieBase, drl, problems);
-        if (!problems.isEmpty()) {
-            throw new RulesetLoadException(problems);
-        }
-        List<RuleFile> ruleFiles = ruleFiles(kieBase, drl.keySet());
-        Map<String, String> ruleFile = new LinkedHashMap<>();
-        for (RuleFile f : ruleFiles) {
-            for (String rule : f.rules()) {
-                ruleFile.put(rule, f.path());
-            }
-        }
-        return new Ruleset(version(files), clock.instant(), kieBase, catalog, messages, List.copyOf(ruleFiles),
-                Map.copyOf(ruleFile), sessionPools(kieBase), sessionOptions(), readsCatalog);
+        return new Texts(catalog, messages, problems);
     }
 
-    private static KieBase compile(Map<String, byte[]> drl, List<Problem> problems) {
+    /** The compiled packages, or null with the problems added. */
+    private static Collection<KiePackage> compile(Map<String, byte[]> drl, List<Problem> problems) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (var e : drl.entrySet()) {
             Resource resource = ResourceFactory.newByteArrayResource(e.getValue());
@@ -142,9 +186,7 @@ public final class RulesetLoader {
             }
             return null;
         }
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(KIE_BASE_OPTIONS);
-        kieBase.addPackages(builder.getKnowledgePackages());
-        return kieBase;
+        return builder.getKnowledgePackages();
     }
 
     /**

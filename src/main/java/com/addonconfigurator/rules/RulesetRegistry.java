@@ -69,8 +69,9 @@ public final class RulesetRegistry {
                 if (failures.isEmpty()) {
                     Ruleset previous = active.getAndSet(candidate);
                     attempt = new ReloadAttempt(ReloadAttempt.LOADED, clock.instant(), candidate.version(), List.of(), List.of());
-                    LOG.info("ruleset {} active (was {}); built in {} ms, scenarios passed in {} ms", candidate.version(),
-                            previous == null ? "none" : previous.version(), (built - started) / 1_000_000, (gated - built) / 1_000_000);
+                    LOG.info("ruleset {} active (was {}); built in {} ms{}, scenarios passed in {} ms", candidate.version(),
+                            previous == null ? "none" : previous.version(), (built - started) / 1_000_000,
+                            candidate.compiledFromCache() ? " (compiled rules from the cache)" : "", (gated - built) / 1_000_000);
                 } else {
                     attempt = new ReloadAttempt(ReloadAttempt.FAILED, clock.instant(), candidate.version(), List.of(), failures);
                     LOG.warn("ruleset {} refused: {} scenario(s) failed; {} stays active", candidate.version(),

@@ -60,6 +60,15 @@ class OperationsTest {
     }
 
     @Test
+    void compiledRulesAreKeptInTheTemporaryFolderUnlessRulesCacheDirSaysWhereOrOff() {
+        assertEquals(Path.of(System.getProperty("java.io.tmpdir"), "addon-configurator-rules-cache"),
+                AppConfig.fromEnv(Map.of()).rulesCacheDir());
+        assertEquals(Path.of("/var/cache/rules"), AppConfig.fromEnv(Map.of("RULES_CACHE_DIR", "/var/cache/rules")).rulesCacheDir());
+        assertEquals(null, AppConfig.fromEnv(Map.of("RULES_CACHE_DIR", "off")).rulesCacheDir());
+        assertEquals(null, AppConfig.defaults(Path.of("rules")).rulesCacheDir(), "tests and embedders compile every time");
+    }
+
+    @Test
     void theServeCommandRefusesAnInvalidConfigurationWithExitTwo() {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int exit = new com.addonconfigurator.cli.Cli(System.out, new java.io.PrintStream(err, true, StandardCharsets.UTF_8),
@@ -126,6 +135,44 @@ class OperationsTest {
         assertTrue(logged.stream().anyMatch(j -> j.path("formattedMessage").asText().matches("ruleset [0-9a-f]{12} active \\(was none\\).*")),
                 lines.toString());
         assertTrue(logged.stream().allMatch(j -> j.has("level") && j.has("loggerName")), lines.toString());
+    }
+
+    /** The process's log lines up to its first "ruleset … active" line (at most a minute). */
+    private static List<String> linesUntilActive(ServiceProcess service) throws Exception {
+        Process process = service.process;
+        List<String> lines = new ArrayList<>();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+                lines.add(line);
+                if (line.contains("active (was none)")) {
+                    break;
+                }
+            }
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+            process.destroyForcibly();
+        }
+        return lines;
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(180)
+    void aRestartedProcessReadsItsCompiledRulesFromTheCacheAndLogsItInText() throws Exception {
+        Map<String, String> env = Map.of("RULES_CACHE_DIR", temp.resolve("compiled").toString());
+
+        String first = linesUntilActive(ServiceProcess.start(env, true)).stream()
+                .filter(l -> l.contains("active (was none)")).findFirst().orElse("");
+        String second = linesUntilActive(ServiceProcess.start(env, true)).stream()
+                .filter(l -> l.contains("active (was none)")).findFirst().orElse("");
+
+        String textLine = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  \\[ruleset-loader\\] "
+                + "c\\.a\\.rules\\.RulesetRegistry \\[request -\\] ruleset [0-9a-f]{12} active \\(was none\\); built in \\d+ ms";
+        assertTrue(first.matches(textLine + ", scenarios passed in \\d+ ms"), first);
+        assertTrue(second.matches(textLine + " \\(compiled rules from the cache\\), scenarios passed in \\d+ ms"), second);
     }
 
     @Test

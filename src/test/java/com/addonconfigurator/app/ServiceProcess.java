@@ -17,7 +17,7 @@ final class ServiceProcess {
         this.port = port;
     }
 
-    /** @param env added to PORT, RULES_DIR and RULES_WATCH=false; @param output true: readable from process.getInputStream() */
+    /** @param env added to PORT, RULES_DIR, RULES_WATCH=false and RULES_CACHE_DIR=off (or replacing them); @param output true: readable from process.getInputStream() */
     static ServiceProcess start(Map<String, String> env, boolean output) throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -30,7 +30,8 @@ final class ServiceProcess {
             builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         }
         Map<String, String> all = new HashMap<>(Map.of("PORT", String.valueOf(port),
-                "RULES_DIR", TestRules.FOLDER.toAbsolutePath().toString(), "RULES_WATCH", "false"));
+                "RULES_DIR", TestRules.FOLDER.toAbsolutePath().toString(), "RULES_WATCH", "false",
+                "RULES_CACHE_DIR", "off"));
         all.putAll(env);
         builder.environment().putAll(all);
         return new ServiceProcess(builder.start(), port);

@@ -13,7 +13,7 @@ public final class CliRunner {
 
     public static String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of(),
+        int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of("RULES_CACHE_DIR", "off"),
                 new ByteArrayInputStream(new byte[0])).run(args);
         if (exit != 0) {
             throw new AssertionError("exit " + exit + ": " + out.toString(StandardCharsets.UTF_8));

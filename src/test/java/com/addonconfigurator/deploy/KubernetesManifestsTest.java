@@ -93,6 +93,10 @@ class KubernetesManifestsTest {
                 .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
         com.addonconfigurator.app.AppConfig config = com.addonconfigurator.app.AppConfig.fromEnv(asConfig);
         assertEquals(8080, config.port());
+        String tmp = container().getVolumeMounts().stream().filter(m -> m.getName().equals("tmp")).findFirst()
+                .orElseThrow().getMountPath();
+        assertTrue(config.rulesCacheDir().startsWith(tmp),
+                "the compiled rules are kept on the pod's writable volume (the root file system is read-only)");
         assertTrue(container().getResources().getLimits().containsKey("memory"));
         assertTrue(container().getResources().getRequests().containsKey("cpu"));
         assertTrue(deployment().getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot());

@@ -1,0 +1,160 @@
+package com.addonconfigurator.rules;
+
+import static com.addonconfigurator.Carts.on;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.addonconfigurator.Carts;
+import com.addonconfigurator.RulesCopy;
+import com.addonconfigurator.TestRules;
+import com.addonconfigurator.scenarios.ScenarioGate;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A restart with unchanged rules reads them compiled; anything wrong with the cache only costs a compile. */
+class CompiledRulesCacheTest {
+    @TempDir
+    Path temp;
+
+    private static Carts apiExampleCart() {
+        return on("CUSTOMER_AREA").platform("ANDROID").account("FE", "2027-03-31", 2, false, "ORDINI_ELETTRONICI")
+                .modules("WOOCOMMERCE", "INCASSI_PAGAMENTI").users(3);
+    }
+
+    private RulesetLoader loader(Path cacheDir) {
+        return new RulesetLoader(Clock.systemUTC(), CompiledRulesCache.in(cacheDir));
+    }
+
+    private static List<Path> entries(Path cacheDir) throws Exception {
+        try (Stream<Path> list = Files.list(cacheDir)) {
+            return list.filter(p -> p.toString().endsWith(".rules")).toList();
+        }
+    }
+
+    @Test
+    void aSecondLoadOfUnchangedRulesReadsThemCompiledAndEveryScenarioPassesOnThem() throws Exception {
+        Path cache = temp.resolve("cache");
+        Ruleset compiled = loader(cache).load(TestRules.FOLDER);
+        Ruleset cached = loader(cache).load(TestRules.FOLDER);
+
+        assertFalse(compiled.compiledFromCache());
+        assertTrue(cached.compiledFromCache());
+        assertEquals(compiled.version(), cached.version());
+        assertEquals(compiled.files(), cached.files(), "every rule still traced to its file");
+        assertEquals(compiled.readsCatalog(), cached.readsCatalog());
+        assertEquals(List.of(), new ScenarioGate(new RuleEngine(10_000), Clock.systemUTC()).check(cached, TestRules.FOLDER));
+        assertEquals(apiExampleCart().evaluate(compiled).response(), apiExampleCart().evaluate(cached).response());
+    }
+
+    @Test
+    void aChangedRuleFileIsCompiledAgainAndItsChangeIsSeen() throws Exception {
+        Path cache = temp.resolve("cache");
+        RulesCopy copy = RulesCopy.into(temp.resolve("rules"));
+        loader(cache).load(copy.folder());
+        copy.replace("dependencies.drl", "$item : Item( code == \"WOOCOMMERCE\" )", "$item : Item( code == \"ORDINI_ELETTRONICI\" )");
+
+        Ruleset edited = loader(cache).load(copy.folder());
+
+        assertFalse(edited.compiledFromCache());
+        assertEquals("ACCEPTED", apiExampleCart().evaluate(edited).status("WOOCOMMERCE"));
+        assertEquals(2, entries(cache).size(), "one entry per version of the DRL files");
+    }
+
+    @Test
+    void aChangeOutsideTheDrlFilesStillReadsTheCompiledRules() throws Exception {
+        Path cache = temp.resolve("cache");
+        RulesCopy copy = RulesCopy.into(temp.resolve("rules"));
+        loader(cache).load(copy.folder());
+        copy.replace("catalog.yaml", "price: \"30.00\"     # *\n  - code: DOCUMENTI", "price: \"42.00\"\n  - code: DOCUMENTI");
+
+        Ruleset edited = loader(cache).load(copy.folder());
+
+        assertTrue(edited.compiledFromCache());
+        assertEquals("42.00", apiExampleCart().evaluate(edited).line("INCASSI_PAGAMENTI").amount());
+    }
+
+    @Test
+    void anUnreadableEntryIsDroppedAndTheRulesAreCompiledAndKeptAgain() throws Exception {
+        Path cache = temp.resolve("cache");
+        loader(cache).load(TestRules.FOLDER);
+        Path entry = entries(cache).get(0);
+        byte[] whole = Files.readAllBytes(entry);
+        Files.write(entry, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        Ruleset reloaded = loader(cache).load(TestRules.FOLDER);
+
+        assertFalse(reloaded.compiledFromCache());
+        assertEquals("REJECTED", apiExampleCart().evaluate(reloaded).status("WOOCOMMERCE"));
+        assertTrue(Files.size(entry) > whole.length / 2, "the entry is written anew");
+        assertTrue(loader(cache).load(TestRules.FOLDER).compiledFromCache());
+    }
+
+    @Test
+    void anEntryThatIsNotCompiledRulesIsIgnored() throws Exception {
+        Path cache = temp.resolve("cache");
+        loader(cache).load(TestRules.FOLDER);
+        Files.writeString(entries(cache).get(0), "not serialized rules", StandardCharsets.UTF_8);
+
+        Ruleset reloaded = loader(cache).load(TestRules.FOLDER);
+
+        assertFalse(reloaded.compiledFromCache());
+        assertEquals("REJECTED", apiExampleCart().evaluate(reloaded).status("WOOCOMMERCE"));
+    }
+
+    @Test
+    void aCacheFolderThatCannotBeWrittenOnlyCostsTheCompile() throws Exception {
+        Path notAFolder = Files.writeString(temp.resolve("file"), "x");
+
+        Ruleset first = loader(notAFolder).load(TestRules.FOLDER);
+        Ruleset second = loader(notAFolder).load(TestRules.FOLDER);
+
+        assertFalse(first.compiledFromCache());
+        assertFalse(second.compiledFromCache());
+        assertEquals("REJECTED", apiExampleCart().evaluate(second).status("WOOCOMMERCE"));
+    }
+
+    @Test
+    void theCacheFolderIsCreatedForItsOwnerOnly() throws Exception {
+        Path cache = temp.resolve("deep/cache");
+        loader(cache).load(TestRules.FOLDER);
+
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+    }
+
+    @Test
+    void onlyTheMostRecentlyUsedEntriesAreKept() throws Exception {
+        Path cache = temp.resolve("cache");
+        CompiledRulesCache store = CompiledRulesCache.in(cache);
+        Ruleset ruleset = TestRules.project();
+        for (int i = 0; i < CompiledRulesCache.KEPT + 3; i++) {
+            Map<String, byte[]> drl = Map.of("rules-" + i + ".drl", ("// version " + i).getBytes(StandardCharsets.UTF_8));
+            store.write(drl, ruleset.kieBase().getKiePackages());
+            Files.setLastModifiedTime(store.entry(drl), java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+
+        assertEquals(CompiledRulesCache.KEPT, entries(cache).size());
+        assertNull(store.read(Map.of("rules-0.drl", "// version 0".getBytes(StandardCharsets.UTF_8))), "the oldest went");
+        String newest = "// version " + (CompiledRulesCache.KEPT + 2);
+        assertNotNull(store.read(Map.of("rules-" + (CompiledRulesCache.KEPT + 2) + ".drl", newest.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void withoutACacheEveryLoadCompiles() throws Exception {
+        RulesetLoader plain = new RulesetLoader(Clock.systemUTC());
+
+        assertFalse(plain.load(TestRules.FOLDER).compiledFromCache());
+        assertFalse(plain.load(TestRules.FOLDER).compiledFromCache());
+        assertFalse(CompiledRulesCache.NONE.enabled());
+    }
+}
