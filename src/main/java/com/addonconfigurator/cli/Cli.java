@@ -2,6 +2,7 @@ package com.addonconfigurator.cli;
 
 import com.addonconfigurator.app.App;
 import com.addonconfigurator.app.AppConfig;
+import com.addonconfigurator.rules.CompiledRulesCache;
 import com.addonconfigurator.rules.Problem;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
@@ -44,6 +45,7 @@ public final class Cli {
             case "test" -> new TestCommand(out, err, env).run(rest);
             case "diff" -> new DiffCommand(out, err).run(rest);
             case "record" -> new RecordCommand(out, err, in, env).run(rest);
+            case "smoke" -> new SmokeCommand(out, err, env).run(rest);
             case "health" -> health();
             case "configmap" -> new ConfigMapCommand(out, err).run(rest);
             case "help", "--help", "-h" -> {
@@ -61,13 +63,16 @@ public final class Cli {
         return """
                 usage: java -jar addon-configurator.jar [command]
                   serve                      serve HTTP on PORT with the rules in RULES_DIR (the default)
-                  check [RULES_DIR]          build the rules and run their scenarios as a reload would
+                  check [RULES_DIR]          build the rules and run their scenarios as a reload would (and keep
+                             the compiled rules in RULES_CACHE_DIR for the next start)
                   test [SCENARIOS_DIR] [--rules DIR] [--filter TEXT] [--junit-xml FILE] [--min-coverage PCT]
                                              run QA scenarios, report coverage
                   diff --base DIR --candidate DIR [--carts FILE.jsonl]
                                              what a rules change changes in the answers
                   record [FILE|-] [--rules DIR] [--name NAME] [--language it|en] [--with-messages]
                                              write a scenario whose expect is today's answer
+                  smoke [RULES_DIR]          serve the rules on a free port, send every scenario's request
+                             over HTTP, stop: exit 0 when served and no answer was a 5xx
                   configmap [RULES_DIR]      print the rules folder as Kubernetes ConfigMaps
                   health                     exit 0 when the local server on PORT answers /health""";
     }
@@ -113,7 +118,9 @@ public final class Cli {
         Clock clock = Clock.systemUTC();
         Ruleset ruleset;
         try {
-            ruleset = new RulesetLoader(clock).load(folder);
+            Path cacheDir = AppConfig.rulesCacheDir(env);
+            ruleset = new RulesetLoader(clock, cacheDir == null ? CompiledRulesCache.NONE : CompiledRulesCache.in(cacheDir))
+                    .load(folder);
         } catch (RulesetLoadException e) {
             e.problems().forEach(p -> out.println(p));
             out.println("check: " + e.problems().size() + " problem(s) in " + folder);

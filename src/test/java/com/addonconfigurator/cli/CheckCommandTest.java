@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.RulesCopy;
 import com.addonconfigurator.TestRules;
+import com.addonconfigurator.rules.CompiledRulesCache;
+import com.addonconfigurator.rules.RulesetLoader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.time.Clock;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,10 +30,14 @@ class CheckCommandTest {
     }
 
     static Run cli(java.io.InputStream in, String... args) {
+        return cli(Map.of("RULES_CACHE_DIR", "off"), in, args);
+    }
+
+    static Run cli(Map<String, String> env, java.io.InputStream in, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of(), in).run(args);
+                env, in).run(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -38,6 +46,16 @@ class CheckCommandTest {
         Run run = cli("check", TestRules.FOLDER.toString());
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().startsWith("check: ok, ruleset "), run.out());
+    }
+
+    @Test
+    void checkKeepsTheCompiledRulesForTheNextStart() throws Exception {
+        Path cache = temp.resolve("compiled");
+
+        Run run = cli(Map.of("RULES_CACHE_DIR", cache.toString()), InputStream.nullInputStream(), "check", TestRules.FOLDER.toString());
+
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(new RulesetLoader(Clock.systemUTC(), CompiledRulesCache.in(cache)).load(TestRules.FOLDER).compiledFromCache());
     }
 
     @Test
