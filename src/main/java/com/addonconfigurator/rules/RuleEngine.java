@@ -18,7 +18,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
- * Runs a ruleset over facts: a session per evaluation (from the ruleset's pool), always disposed. The rules run in
+ * Runs a ruleset over facts: a session per evaluation (from the ruleset's pool), always reset and returned. The rules run in
  * phases (agenda groups), each finished before the next starts, so that a rule may read a decision
  * of an earlier phase as final:
  * <ol>
@@ -54,7 +54,8 @@ public final class RuleEngine {
     }
 
     public Decisions run(Ruleset ruleset, List<Object> facts, boolean explain) throws RulesFailedException {
-        KieSession session = ruleset.newSession();
+        SessionPool.Lease lease = ruleset.lease();
+        KieSession session = lease.session();
         Recorder recorder = new Recorder(explain, observer != null);
         try {
             session.addEventListener((RuleRuntimeEventListener) recorder);
@@ -80,10 +81,7 @@ public final class RuleEngine {
             }
             return new Decisions(recorder.facts, recorder.ruleOf, new ArrayList<>(recorder.fired), recorder.derived);
         } finally {
-            // A pooled session keeps its listeners across uses: take the recorder off before it goes back.
-            session.removeEventListener((RuleRuntimeEventListener) recorder);
-            session.removeEventListener((AgendaEventListener) recorder);
-            session.dispose();
+            lease.close(); // resets the session (facts, globals, listeners) for the next evaluation
         }
     }
 
