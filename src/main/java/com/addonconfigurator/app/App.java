@@ -62,6 +62,7 @@ public final class App {
      */
     public synchronized App start() {
         loader.start();
+        metrics.bindJvmMetrics();
         HttpSettings settings = new HttpSettings(config.adminToken(), config.maxConcurrentEvaluations(),
                 config.idleTimeoutMs(), config.shutdownTimeoutMs(), config.allowedOrigins(), config.httpThreads());
         javalin = new HttpApi(service, registry, metrics, settings).create();

@@ -54,8 +54,8 @@ public final class RulesetLoader {
     public static final String MESSAGES = "messages.yaml";
     private static final Pattern POSITION = Pattern.compile("(?:\\[\\s*|Line )(\\d+)\\s*:\\s*(\\d+)");
 
-    /** Sessions each pool starts with; it grows with concurrent evaluations. */
-    private static final int SESSIONS_KEPT = 4;
+    /** Sessions each pool starts with; it grows with concurrent evaluations (the first ones make the rest). */
+    private static final int SESSIONS_KEPT = 1;
     /** Copies of the rule base kept at most (one per core). */
     private static final int MAX_RULE_BASES = 8;
 
