@@ -18,9 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -105,26 +102,7 @@ class OperationsTest {
     @Test
     @org.junit.jupiter.api.Timeout(120)
     void withLogFormatJsonEveryLineIsAJsonObjectAndReloadsAreLogged() throws Exception {
-        ServiceProcess service = ServiceProcess.start(Map.of("LOG_FORMAT", "json"), true);
-        Process process = service.process;
-        int port = service.port;
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-                lines.add(line);
-                if (line.contains("active (was none)")) {
-                    break;
-                }
-            }
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        } finally {
-            process.destroy();
-            process.waitFor(20, TimeUnit.SECONDS);
-            process.destroyForcibly();
-        }
+        List<String> lines = linesUntilActive(ServiceProcess.start(Map.of("LOG_FORMAT", "json"), true));
         List<JsonNode> logged = new ArrayList<>();
         for (String line : lines) {
             if (line.startsWith("addon-configurator serving")) {
