@@ -154,6 +154,24 @@ class OperationsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aLogbackFileNamedOnTheCommandLineReplacesTheBuiltInLogConfiguration() throws Exception {
+        java.nio.file.Path config = java.nio.file.Files.writeString(temp.resolve("logback.xml"), """
+                <configuration>
+                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>CUSTOM %level %msg%n</pattern></encoder>
+                  </appender>
+                  <root level="INFO"><appender-ref ref="OUT"/></root>
+                </configuration>
+                """);
+
+        List<String> lines = linesUntilActive(ServiceProcess.start(
+                Map.of("JAVA_TOOL_OPTIONS", "-Dlogback.configurationFile=" + config), true));
+
+        assertTrue(lines.stream().anyMatch(l -> l.matches("CUSTOM INFO ruleset [0-9a-f]{12} active \\(was none\\).*")), lines.toString());
+    }
+
+    @Test
     void twoReplicasOverOneRulesFolderConvergeOnTheNewVersionWithinFiveSeconds() throws Exception {
         RulesCopy rules = RulesCopy.into(temp.resolve("shared"));
         TestServer a = TestServer.start(AppConfig.defaults(rules.folder()).withWatch(true), true);
