@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
 import java.security.MessageDigest;
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
@@ -37,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * truncated or foreign entry, a folder that cannot be written) only costs a compile: the entry is
  * dropped and the rules are compiled as if there were no cache.
  *
- * <p>The folder is created readable by the service's user only: entries are Java-serialized
- * objects, to be read only from a folder no one else can write.
+ * <p>The folder is created readable by the service's user only, and a folder that belongs to
+ * someone else or that others may write to is not used: entries are Java-serialized objects, to be
+ * read only from a folder no one else can write.
  */
 public final class CompiledRulesCache {
     private static final Logger LOG = LoggerFactory.getLogger(CompiledRulesCache.class);
@@ -57,6 +60,7 @@ public final class CompiledRulesCache {
 
     private final Path folder;
     private volatile String codeIdentity;
+    private volatile boolean warnedNotPrivate;
 
     private CompiledRulesCache(Path folder) {
         this.folder = folder;
@@ -73,25 +77,56 @@ public final class CompiledRulesCache {
 
     /** The packages compiled earlier from these DRL files by this code, or null. */
     public Collection<KiePackage> read(Map<String, byte[]> drl) {
-        if (folder == null) {
+        if (folder == null || !Files.isDirectory(folder) || !ownedByUs(folder)) {
             return null;
         }
         Path entry = entry(drl);
         if (!Files.isRegularFile(entry)) {
             return null;
         }
+        List<KiePackage> packages = new ArrayList<>();
         try (var in = new DroolsObjectInputStream(new ByteArrayInputStream(Files.readAllBytes(entry)),
                 CompiledRulesCache.class.getClassLoader())) {
-            List<KiePackage> packages = new ArrayList<>();
             for (Object o : (List<?>) in.readObject()) {
                 packages.add((KiePackage) o);
             }
-            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
-            return packages;
         } catch (Exception | LinkageError e) {
             LOG.warn("compiled rules cache: entry {} unreadable, compiling instead: {}", entry.getFileName(), e.toString());
             delete(entry);
             return null;
+        }
+        try {
+            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis())); // most recently used
+        } catch (IOException e) {
+            LOG.debug("compiled rules cache: cannot touch {} (a read-only cache is still read): {}", entry, e.toString());
+        }
+        return packages;
+    }
+
+    /**
+     * Whether the folder is the service's own: owned by its user and writable by no one else. An
+     * entry is Java-serialized objects, and reading objects someone else could have planted would
+     * run their code; such a folder is not used (the rules are compiled), with a warning.
+     */
+    private boolean ownedByUs(Path dir) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return true;
+        }
+        try {
+            String owner = Files.getOwner(dir).getName();
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
+            boolean own = owner.equals(System.getProperty("user.name"))
+                    && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+            if (!own && !warnedNotPrivate) {
+                warnedNotPrivate = true;
+                LOG.warn("compiled rules cache: {} is not used: it must belong to {} and be writable by no one else"
+                        + " (it is {}'s, {})", dir, System.getProperty("user.name"), owner, PosixFilePermissions.toString(permissions));
+            }
+            return own;
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("compiled rules cache: cannot check who owns {}, not using it: {}", dir, e.toString());
+            return false;
         }
     }
 
@@ -108,6 +143,9 @@ public final class CompiledRulesCache {
                 out.writeObject(new ArrayList<>(packages));
             }
             createFolder();
+            if (!ownedByUs(folder)) {
+                return;
+            }
             partial = Files.createTempFile(folder, "partial-", ".tmp");
             Files.write(partial, bytes.toByteArray());
             try {

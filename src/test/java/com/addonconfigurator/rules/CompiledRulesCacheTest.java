@@ -133,6 +133,34 @@ class CompiledRulesCacheTest {
     }
 
     @Test
+    void aCacheFolderOthersMayWriteToIsNeitherReadNorWritten() throws Exception {
+        Path cache = temp.resolve("cache");
+        loader(cache).load(TestRules.FOLDER);
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertFalse(loader(cache).load(TestRules.FOLDER).compiledFromCache(), "an entry others could have planted is not read");
+
+        Path shared = Files.createDirectory(temp.resolve("shared"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        loader(shared).load(TestRules.FOLDER);
+        assertEquals(List.of(), entries(shared), "nothing is written there either");
+    }
+
+    @Test
+    void aCacheFolderOfAnotherUserIsNotUsed() throws Exception {
+        Path cache = temp.resolve("cache");
+        loader(cache).load(TestRules.FOLDER);
+        try {
+            Files.setOwner(cache, cache.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("only root can give a folder to another user here: " + e);
+        }
+
+        assertFalse(loader(cache).load(TestRules.FOLDER).compiledFromCache());
+    }
+
+    @Test
     void onlyTheMostRecentlyUsedEntriesAreKept() throws Exception {
         Path cache = temp.resolve("cache");
         CompiledRulesCache store = CompiledRulesCache.in(cache);
