@@ -59,7 +59,11 @@ public final class RuleEngine {
         Recorder recorder = new Recorder(explain, observer != null);
         try {
             session.addEventListener((RuleRuntimeEventListener) recorder);
-            session.addEventListener((AgendaEventListener) recorder);
+            if (explain || observer != null) {
+                // Only then are firings recorded; without an agenda listener Drools makes no event
+                // per match created, cancelled or fired.
+                session.addEventListener((AgendaEventListener) recorder);
+            }
             start(session, ruleset, facts);
             int count;
             try {
