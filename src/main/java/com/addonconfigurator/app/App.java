@@ -13,6 +13,7 @@ import com.addonconfigurator.scenarios.ScenarioGate;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The service, built from its configuration and clock. {@link #start()} serves HTTP at once and
@@ -32,8 +33,8 @@ public final class App {
         this.config = config;
         RuleEngine engine = new RuleEngine(config.firingLimit(), firings -> firings.forEach(metrics::ruleFired));
         RulesetRegistry.Gate gate = config.scenarioGate() ? scenarioGate(config, clock) : (r, f) -> List.of();
-        this.registry = new RulesetRegistry(config.rulesDir(), new RulesetLoader(clock, config.rulesCacheDir() == null
-                ? CompiledRulesCache.NONE : CompiledRulesCache.in(config.rulesCacheDir())), gate, clock, this::recordReload);
+        RulesetLoader rulesetLoader = new RulesetLoader(clock, CompiledRulesCache.in(config.rulesCacheDir()));
+        this.registry = new RulesetRegistry(config.rulesDir(), rulesetLoader, gate, clock, this::recordReload);
         this.service = new EvaluationService(registry::active, engine, clock);
         this.loader = new Thread(this::firstLoad, "ruleset-loader");
         this.loader.setDaemon(true);
@@ -44,7 +45,7 @@ public final class App {
      * its readers takes a third of a second cold, which would otherwise delay the server's start.
      */
     private static RulesetRegistry.Gate scenarioGate(AppConfig config, Clock clock) {
-        java.util.concurrent.atomic.AtomicReference<ScenarioGate> gate = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<ScenarioGate> gate = new AtomicReference<>();
         return (candidate, folder) -> gate.updateAndGet(g -> g != null ? g
                 : new ScenarioGate(new RuleEngine(config.firingLimit()), clock, config.scenariosDir())).check(candidate, folder);
     }

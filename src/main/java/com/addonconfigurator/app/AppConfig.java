@@ -64,11 +64,6 @@ public record AppConfig(int port, Path rulesDir, String adminToken, int firingLi
                 maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, List.copyOf(origins), logFormat, scenariosDir, httpThreads, rulesCacheDir);
     }
 
-    public AppConfig withRulesCacheDir(Path dir) {
-        return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads, dir);
-    }
-
     /** RULES_CACHE_DIR: a folder, or "off"; by default one in the system's temporary folder. */
     public static Path rulesCacheDir(Map<String, String> env) {
         String raw = env.get("RULES_CACHE_DIR");

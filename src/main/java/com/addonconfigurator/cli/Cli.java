@@ -59,12 +59,17 @@ public final class Cli {
         };
     }
 
+    /** The arguments of a command that takes an optional folder: none, or one that is not an option. */
+    static boolean atMostOneFolder(List<String> args) {
+        return args.isEmpty() || (args.size() == 1 && !args.get(0).startsWith("-"));
+    }
+
     static String usage() {
         return """
                 usage: java -jar addon-configurator.jar [command]
                   serve                      serve HTTP on PORT with the rules in RULES_DIR (the default)
-                  check [RULES_DIR]          build the rules and run their scenarios as a reload would (and keep
-                             the compiled rules in RULES_CACHE_DIR for the next start)
+                  check [RULES_DIR]          build the rules and run their scenarios as a reload would; keep
+                                             the compiled rules in RULES_CACHE_DIR for the next start
                   test [SCENARIOS_DIR] [--rules DIR] [--filter TEXT] [--junit-xml FILE] [--min-coverage PCT]
                                              run QA scenarios, report coverage
                   diff --base DIR --candidate DIR [--carts FILE.jsonl]
@@ -72,7 +77,7 @@ public final class Cli {
                   record [FILE|-] [--rules DIR] [--name NAME] [--language it|en] [--with-messages]
                                              write a scenario whose expect is today's answer
                   smoke [RULES_DIR]          serve the rules on a free port, send every scenario's request
-                             over HTTP, stop: exit 0 when served and no answer was a 5xx
+                                             over HTTP, stop: exit 0 when served and no answer was a 5xx
                   configmap [RULES_DIR]      print the rules folder as Kubernetes ConfigMaps
                   health                     exit 0 when the local server on PORT answers /health""";
     }
@@ -110,7 +115,7 @@ public final class Cli {
     }
 
     private int check(List<String> args) {
-        if (args.size() > 1 || (args.size() == 1 && args.get(0).startsWith("-"))) {
+        if (!atMostOneFolder(args)) {
             err.println("usage: java -jar addon-configurator.jar check [RULES_DIR]");
             return USAGE;
         }
@@ -118,9 +123,7 @@ public final class Cli {
         Clock clock = Clock.systemUTC();
         Ruleset ruleset;
         try {
-            Path cacheDir = AppConfig.rulesCacheDir(env);
-            ruleset = new RulesetLoader(clock, cacheDir == null ? CompiledRulesCache.NONE : CompiledRulesCache.in(cacheDir))
-                    .load(folder);
+            ruleset = new RulesetLoader(clock, CompiledRulesCache.in(AppConfig.rulesCacheDir(env))).load(folder);
         } catch (RulesetLoadException e) {
             e.problems().forEach(p -> out.println(p));
             out.println("check: " + e.problems().size() + " problem(s) in " + folder);

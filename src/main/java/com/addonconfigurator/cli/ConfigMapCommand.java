@@ -33,7 +33,7 @@ final class ConfigMapCommand {
     }
 
     int run(List<String> args) {
-        if (args.size() > 1 || (args.size() == 1 && args.get(0).startsWith("-"))) {
+        if (!Cli.atMostOneFolder(args)) {
             err.println("usage: java -jar addon-configurator.jar configmap [RULES_DIR]");
             return Cli.USAGE;
         }

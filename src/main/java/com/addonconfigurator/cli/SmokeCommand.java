@@ -43,7 +43,7 @@ final class SmokeCommand {
     }
 
     int run(List<String> args) {
-        if (args.size() > 1 || (args.size() == 1 && args.get(0).startsWith("-"))) {
+        if (!Cli.atMostOneFolder(args)) {
             err.println("usage: java -jar addon-configurator.jar smoke [RULES_DIR]");
             return Cli.USAGE;
         }

@@ -66,9 +66,9 @@ public final class CompiledRulesCache {
         this.folder = folder;
     }
 
-    /** A cache in the folder, created (owner-only) on the first write. */
+    /** A cache in the folder, created (owner-only) on the first write; no folder (null): {@link #NONE}. */
     public static CompiledRulesCache in(Path folder) {
-        return new CompiledRulesCache(folder);
+        return folder == null ? NONE : new CompiledRulesCache(folder);
     }
 
     public boolean enabled() {

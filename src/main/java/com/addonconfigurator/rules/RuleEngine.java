@@ -18,8 +18,8 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
- * Runs a ruleset over facts: a session per evaluation (from the ruleset's pool), always reset and returned. The rules run in
- * phases (agenda groups), each finished before the next starts, so that a rule may read a decision
+ * Runs a ruleset over facts: a session per evaluation (from the ruleset's pool), always reset and
+ * returned. The rules run in phases (agenda groups), each finished before the next starts, so that a rule may read a decision
  * of an earlier phase as final:
  * <ol>
  *   <li>{@code reasons}: derived facts and every reason against an item;</li>

@@ -17,8 +17,8 @@ import org.kie.api.runtime.KieSessionConfiguration;
  * @param kieBase  the compiled rules (the first of the copies behind {@code sessions})
  * @param sessions pools of sessions, one per copy of the rule base (one copy per core, so that
  *                 threads on different cores rarely share one); a thread always draws from the
- *                 same pool, and threads are given the pools in turn; a returned session is reset and reused, which spares each evaluation
- *                 the building of the rule network's memories
+ *                 same pool, and threads are given the pools in turn; a returned session is reset
+ *                 and reused, which spares each evaluation the building of the rule network's memories
  * @param sessionOptions the configuration the sessions are made with
  * @param readsCatalog whether the rules declare the catalog's global (a session refuses a global
  *                 its rules do not declare)

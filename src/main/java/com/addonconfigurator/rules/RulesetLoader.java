@@ -143,23 +143,25 @@ public final class RulesetLoader {
     /** The catalog and the messages, each null with its problem when it cannot be read. */
     private static Texts texts(Map<String, byte[]> files) {
         List<Problem> problems = new ArrayList<>();
-        Catalog catalog = null;
-        Messages messages = null;
-        try {
-            catalog = CatalogReader.read(text(files, CATALOG));
-        } catch (InvalidFileException e) {
-            problems.add(new Problem(CATALOG, e.line(), e.column(), e.getMessage()));
-        } catch (MissingFileException e) {
-            problems.add(new Problem(CATALOG, 0, 0, "the file is missing"));
-        }
-        try {
-            messages = MessagesReader.read(text(files, MESSAGES));
-        } catch (InvalidFileException e) {
-            problems.add(new Problem(MESSAGES, e.line(), e.column(), e.getMessage()));
-        } catch (MissingFileException e) {
-            problems.add(new Problem(MESSAGES, 0, 0, "the file is missing"));
-        }
+        Catalog catalog = readFile(files, CATALOG, CatalogReader::read, problems);
+        Messages messages = readFile(files, MESSAGES, MessagesReader::read, problems);
         return new Texts(catalog, messages, problems);
+    }
+
+    private interface FileReader<T> {
+        T read(String text) throws InvalidFileException;
+    }
+
+    /** The file read, or null with its problem (its line and column, or that it is missing). */
+    private static <T> T readFile(Map<String, byte[]> files, String name, FileReader<T> reader, List<Problem> problems) {
+        try {
+            return reader.read(text(files, name));
+        } catch (InvalidFileException e) {
+            problems.add(new Problem(name, e.line(), e.column(), e.getMessage()));
+        } catch (MissingFileException e) {
+            problems.add(new Problem(name, 0, 0, "the file is missing"));
+        }
+        return null;
     }
 
     /** The compiled packages, or null with the problems added. */

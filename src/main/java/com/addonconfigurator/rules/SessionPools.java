@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The session pools of a ruleset, one per copy of its rule base. A thread keeps the copy it was
  * first given, and threads are given the copies in turn, so that threads running at the same time
- * use different copies (a thread's id modulo the copies put two JMH threads on one copy in about
- * half of the runs: 1.1x instead of 1.4x the throughput of one thread).
+ * use different copies (a thread's id modulo the copies can put two busy threads on one copy:
+ * thread ids need not alternate).
  */
 public final class SessionPools {
     private final List<SessionPool> pools;
@@ -26,10 +26,5 @@ public final class SessionPools {
     /** A session from this thread's pool, for one evaluation on this thread; close the lease after use. */
     public SessionPool.Lease lease() {
         return pools.get(copyOfThread.get()).lease();
-    }
-
-    /** How many copies of the rule base there are. */
-    public int copies() {
-        return pools.size();
     }
 }
