@@ -32,8 +32,9 @@ public final class App {
     public App(AppConfig config, Clock clock) {
         this.config = config;
         RuleEngine engine = new RuleEngine(config.firingLimit(), firings -> firings.forEach(metrics::ruleFired));
-        RulesetRegistry.Gate gate = config.scenarioGate() ? scenarioGate(config, clock) : (r, f) -> List.of();
-        RulesetLoader rulesetLoader = new RulesetLoader(clock, CompiledRulesCache.in(config.rulesCacheDir()));
+        CompiledRulesCache cache = CompiledRulesCache.in(config.rulesCacheDir());
+        RulesetRegistry.Gate gate = config.scenarioGate() ? scenarioGate(config, clock, cache) : (r, f) -> List.of();
+        RulesetLoader rulesetLoader = new RulesetLoader(clock, cache);
         this.registry = new RulesetRegistry(config.rulesDir(), rulesetLoader, gate, clock, this::recordReload);
         this.service = new EvaluationService(registry::active, engine, clock);
         this.loader = new Thread(this::firstLoad, "ruleset-loader");
@@ -44,10 +45,10 @@ public final class App {
      * The QA scenarios' gate, built when the first load needs it, on the loader's thread: setting up
      * its readers takes a third of a second cold, which would otherwise delay the server's start.
      */
-    private static RulesetRegistry.Gate scenarioGate(AppConfig config, Clock clock) {
+    private static RulesetRegistry.Gate scenarioGate(AppConfig config, Clock clock, CompiledRulesCache cache) {
         AtomicReference<ScenarioGate> gate = new AtomicReference<>();
         return (candidate, folder) -> gate.updateAndGet(g -> g != null ? g
-                : new ScenarioGate(new RuleEngine(config.firingLimit()), clock, config.scenariosDir())).check(candidate, folder);
+                : new ScenarioGate(new RuleEngine(config.firingLimit()), clock, config.scenariosDir(), cache)).check(candidate, folder);
     }
 
     private void recordReload(ReloadAttempt attempt) {

@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * truncated or foreign entry, a folder that cannot be written) only costs a compile: the entry is
  * dropped and the rules are compiled as if there were no cache.
  *
+ * <p>It also remembers which rules folders passed their scenarios with this code ({@link
+ * #passedBefore}), so that a restart with the same folder need not run them again; a folder that
+ * failed is never remembered, and without the cache every load runs them.
+ *
  * <p>The folder is created readable by the service's user only, and a folder that belongs to
  * someone else or that others may write to is not used: entries are Java-serialized objects, to be
  * read only from a folder no one else can write.
@@ -50,6 +54,7 @@ public final class CompiledRulesCache {
     /** Entries kept; the least recently used beyond are deleted. */
     static final int KEPT = 8;
     private static final String SUFFIX = ".rules";
+    private static final String PASSED = ".passed";
     /** Classes whose code an entry depends on: this application and the Drools modules. */
     private static final List<Class<?>> CODE = List.of(CompiledRulesCache.class,
             org.kie.internal.builder.KnowledgeBuilderFactory.class,
@@ -95,12 +100,17 @@ public final class CompiledRulesCache {
             delete(entry);
             return null;
         }
+        touch(entry);
+        return packages;
+    }
+
+    /** Marks an entry most recently used. */
+    private static void touch(Path entry) {
         try {
-            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis())); // most recently used
+            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
         } catch (IOException e) {
             LOG.debug("compiled rules cache: cannot touch {} (a read-only cache is still read): {}", entry, e.toString());
         }
-        return packages;
     }
 
     /**
@@ -135,31 +145,74 @@ public final class CompiledRulesCache {
         if (folder == null) {
             return;
         }
-        Path entry = entry(drl);
-        Path partial = null;
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
             try (var out = new DroolsObjectOutputStream(bytes)) {
                 out.writeObject(new ArrayList<>(packages));
             }
-            createFolder();
-            if (!ownedByUs(folder)) {
-                return;
-            }
-            partial = Files.createTempFile(folder, "partial-", ".tmp");
-            Files.write(partial, bytes.toByteArray());
+            store(entry(drl), bytes.toByteArray(), SUFFIX);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("compiled rules cache: cannot write to {} (rules will be compiled at every start): {}", folder, e.toString());
+        }
+    }
+
+    /**
+     * Whether {@link #rememberPassed} was told of this key by this same code (the service's and
+     * Drools' builds, the Java version). The key names what passed: the rules folder's content, the
+     * scenarios and whatever else decides their results.
+     */
+    public boolean passedBefore(String key) {
+        if (folder == null || !Files.isDirectory(folder) || !ownedByUs(folder)) {
+            return false;
+        }
+        Path mark = passedMark(key);
+        if (!Files.isRegularFile(mark)) {
+            return false;
+        }
+        touch(mark);
+        return true;
+    }
+
+    /** Remembers that what the key names passed; a failure is logged, never thrown. */
+    public void rememberPassed(String key) {
+        if (folder == null) {
+            return;
+        }
+        try {
+            store(passedMark(key), ("every scenario passed, " + java.time.Instant.now() + "\n").getBytes(StandardCharsets.UTF_8), PASSED);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("compiled rules cache: cannot write to {} (scenarios will run at every start): {}", folder, e.toString());
+        }
+    }
+
+    /** Writes an entry whole (a reader never sees part of one), then keeps the newest of its kind. */
+    private void store(Path entry, byte[] bytes, String suffix) throws IOException {
+        createFolder();
+        if (!ownedByUs(folder)) {
+            return;
+        }
+        Path partial = Files.createTempFile(folder, "partial-", ".tmp");
+        try {
+            Files.write(partial, bytes);
             try {
                 Files.move(partial, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(partial, entry, StandardCopyOption.REPLACE_EXISTING);
             }
-            prune();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("compiled rules cache: cannot write to {} (rules will be compiled at every start): {}", folder, e.toString());
-            if (partial != null) {
-                delete(partial);
-            }
+        } finally {
+            delete(partial);
         }
+        prune(suffix);
+    }
+
+    private Path passedMark(String key) {
+        MessageDigest digest = sha256();
+        digest.update(codeIdentity().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update("scenarios passed".getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(key.getBytes(StandardCharsets.UTF_8));
+        return folder.resolve(HexFormat.of().formatHex(digest.digest()).substring(0, 32) + PASSED);
     }
 
     Path entry(Map<String, byte[]> drl) {
@@ -223,10 +276,10 @@ public final class CompiledRulesCache {
         }
     }
 
-    private void prune() throws IOException {
+    private void prune(String suffix) throws IOException {
         List<Path> entries;
         try (Stream<Path> list = Files.list(folder)) {
-            entries = list.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+            entries = list.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
         }
         if (entries.size() <= KEPT) {
             return;

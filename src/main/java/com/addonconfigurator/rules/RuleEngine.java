@@ -53,6 +53,11 @@ public final class RuleEngine {
         this.observer = observer;
     }
 
+    /** Firings per evaluation beyond which the rules are stopped as failed. */
+    public int firingLimit() {
+        return firingLimit;
+    }
+
     public Decisions run(Ruleset ruleset, List<Object> facts, boolean explain) throws RulesFailedException {
         SessionPool.Lease lease = ruleset.lease();
         KieSession session = lease.session();

@@ -24,11 +24,13 @@ import org.kie.api.runtime.KieSessionConfiguration;
  *                 its rules do not declare)
  * @param compiledFromCache whether the compiled rules were read from the {@link CompiledRulesCache}
  *                 instead of compiled for this load
+ * @param contentHash the whole SHA-256 (hex) over the rules folder's files, of which {@code version}
+ *                 is the start
  */
 public record Ruleset(String version, Instant loadedAt, KieBase kieBase, Catalog catalog, Messages messages,
                       List<RuleFile> files, Map<String, String> ruleFile, SessionPools sessions,
                       KieSessionConfiguration sessionOptions, boolean readsCatalog,
-                      boolean compiledFromCache) {
+                      boolean compiledFromCache, String contentHash) {
 
     /** A session from this thread's pool, for one evaluation on this thread; close the lease after use. */
     public SessionPool.Lease lease() {

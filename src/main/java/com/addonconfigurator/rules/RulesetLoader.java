@@ -133,8 +133,9 @@ public final class RulesetLoader {
                 ruleFile.put(rule, f.path());
             }
         }
-        return new Ruleset(version(files), clock.instant(), kieBase, catalog, messages, List.copyOf(ruleFiles),
-                Map.copyOf(ruleFile), sessionPools(kieBase), sessionOptions(), readsCatalog, fromCache);
+        String contentHash = contentHash(files);
+        return new Ruleset(version(contentHash), clock.instant(), kieBase, catalog, messages, List.copyOf(ruleFiles),
+                Map.copyOf(ruleFile), sessionPools(kieBase), sessionOptions(), readsCatalog, fromCache, contentHash);
     }
 
     private record Texts(Catalog catalog, Messages messages, List<Problem> problems) {
@@ -346,7 +347,7 @@ public final class RulesetLoader {
     public static String fingerprint(Path folder) {
         List<Problem> problems = new ArrayList<>();
         Map<String, byte[]> files = readAll(folder, problems);
-        return problems.isEmpty() ? version(files) : null;
+        return problems.isEmpty() ? version(contentHash(files)) : null;
     }
 
     private static String text(Map<String, byte[]> files, String name) throws MissingFileException {
@@ -357,8 +358,13 @@ public final class RulesetLoader {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** The first 12 hex digits of a SHA-256 over every file's relative path and content. */
-    static String version(Map<String, byte[]> files) {
+    /** A version: the first 12 hex digits of the folder's {@link #contentHash}. */
+    static String version(String contentHash) {
+        return contentHash.substring(0, 12);
+    }
+
+    /** A SHA-256 (hex) over every file's relative path and content. */
+    static String contentHash(Map<String, byte[]> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (var e : files.entrySet()) {
@@ -367,7 +373,7 @@ public final class RulesetLoader {
                 digest.update(e.getValue());
                 digest.update((byte) 0);
             }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

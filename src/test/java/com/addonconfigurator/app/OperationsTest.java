@@ -139,18 +139,21 @@ class OperationsTest {
 
     @Test
     @org.junit.jupiter.api.Timeout(180)
-    void aRestartedProcessReadsItsCompiledRulesFromTheCacheAndLogsItInText() throws Exception {
+    void aRestartedProcessReadsItsCompiledRulesAndItsPassedScenariosFromTheCacheAndLogsItInText() throws Exception {
         Map<String, String> env = Map.of("RULES_CACHE_DIR", temp.resolve("compiled").toString());
 
-        String first = linesUntilActive(ServiceProcess.start(env, true)).stream()
-                .filter(l -> l.contains("active (was none)")).findFirst().orElse("");
-        String second = linesUntilActive(ServiceProcess.start(env, true)).stream()
-                .filter(l -> l.contains("active (was none)")).findFirst().orElse("");
+        List<String> firstLines = linesUntilActive(ServiceProcess.start(env, true));
+        List<String> secondLines = linesUntilActive(ServiceProcess.start(env, true));
+        String first = firstLines.stream().filter(l -> l.contains("active (was none)")).findFirst().orElse("");
+        String second = secondLines.stream().filter(l -> l.contains("active (was none)")).findFirst().orElse("");
 
         String textLine = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  \\[ruleset-loader\\] "
                 + "c\\.a\\.rules\\.RulesetRegistry \\[request -\\] ruleset [0-9a-f]{12} active \\(was none\\); built in \\d+ ms";
         assertTrue(first.matches(textLine + ", scenarios passed in \\d+ ms"), first);
         assertTrue(second.matches(textLine + " \\(compiled rules from the cache\\), scenarios passed in \\d+ ms"), second);
+        String notRunAgain = "its scenarios passed before with these files and this build; not run again";
+        assertTrue(firstLines.stream().noneMatch(l -> l.contains(notRunAgain)), String.join("\n", firstLines));
+        assertTrue(secondLines.stream().anyMatch(l -> l.contains(notRunAgain)), String.join("\n", secondLines));
     }
 
     @Test
