@@ -13,9 +13,10 @@ RUN useradd --system --uid 10001 --home-dir /app addon
 WORKDIR /app
 COPY --from=build /src/target/addon-configurator.jar /app/addon-configurator.jar
 COPY rules /app/rules
-# Start-up: the rules compiled for the image's rules folder (a restart with other rules compiles
-# them once and keeps them), and a Class Data Sharing archive of the classes a real start and real
-# requests load, made by a 'smoke' run (bench/http.sh measures each).
+# Start-up: the rules compiled for the image's rules folder, and the pass of its scenarios
+# remembered (a restart with other rules compiles and gates them once and keeps both), and a Class
+# Data Sharing archive of the classes a real start and real requests load, made by a 'smoke' run
+# (bench/http.sh measures each).
 RUN mkdir -m 700 /app/rules-cache \
  && RULES_CACHE_DIR=/app/rules-cache java -XX:+UseSerialGC -XX:ArchiveClassesAtExit=/app/app.jsa \
       -jar /app/addon-configurator.jar smoke /app/rules \
