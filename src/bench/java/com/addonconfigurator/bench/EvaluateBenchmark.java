@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the request to facts and of the decisions to the response (messages, order, money).
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms96m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
+@Fork(value = 1, jvmArgsAppend = {"-Xms96m", "-Xmx192m", "-XX:NewSize=64m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
         "-XX:ReservedCodeCacheSize=64m", "-Xss512k"})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)

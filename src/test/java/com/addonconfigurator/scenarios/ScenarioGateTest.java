@@ -48,6 +48,18 @@ class ScenarioGateTest {
         return evaluations.get();
     }
 
+    /** A copy of the project's rules, loaded, whose scenarios passed once with the cache at {@code cache}. */
+    private record Passed(RulesCopy rules, Path cache, Ruleset candidate) {
+    }
+
+    private Passed passedOnce() throws Exception {
+        RulesCopy rules = RulesCopy.into(temp.resolve("rules"));
+        Path cache = temp.resolve("cache");
+        Ruleset candidate = load(rules);
+        assertEquals(List.of(), gate(cache).check(candidate, rules.folder()));
+        return new Passed(rules, cache, candidate);
+    }
+
     private static long marks(Path cache) throws Exception {
         try (Stream<Path> list = Files.list(cache)) {
             return list.filter(p -> p.toString().endsWith(".passed")).count();
@@ -67,9 +79,9 @@ class ScenarioGateTest {
 
     @Test
     void aChangedScenarioRunsThemAllAgainAndItsFailureIsReported() throws Exception {
-        RulesCopy rules = RulesCopy.into(temp.resolve("rules"));
-        Path cache = temp.resolve("cache");
-        gate(cache).check(load(rules), rules.folder());
+        Passed passed = passedOnce();
+        RulesCopy rules = passed.rules();
+        Path cache = passed.cache();
 
         rules.replace("scenarios/term-and-pricing.yaml", "gross: \"91.50\"", "gross: \"91.51\"");
         List<ReloadAttempt.ScenarioFailure> failures = gate(cache).check(load(rules), rules.folder());
@@ -81,9 +93,9 @@ class ScenarioGateTest {
 
     @Test
     void aChangedRuleFolderRunsThemAgain() throws Exception {
-        RulesCopy rules = RulesCopy.into(temp.resolve("rules"));
-        Path cache = temp.resolve("cache");
-        gate(cache).check(load(rules), rules.folder());
+        Passed passed = passedOnce();
+        RulesCopy rules = passed.rules();
+        Path cache = passed.cache();
 
         Files.writeString(rules.file("pricing.drl"), Files.readString(rules.file("pricing.drl")) + "\n// edited\n");
 
@@ -106,26 +118,20 @@ class ScenarioGateTest {
 
     @Test
     void anotherFiringLimitIsAnotherVerdict() throws Exception {
-        RulesCopy rules = RulesCopy.into(temp.resolve("rules"));
-        Path cache = temp.resolve("cache");
-        Ruleset candidate = load(rules);
-        gate(cache).check(candidate, rules.folder());
+        Passed passed = passedOnce();
 
-        evaluations.set(0);
-        assertFalse(gate(cache, 3).check(candidate, rules.folder()).isEmpty(), "three firings are too few for the scenarios");
-        assertEquals(1, marks(cache), "only the limit that passed is remembered");
+        assertFalse(gate(passed.cache(), 3).check(passed.candidate(), passed.rules().folder()).isEmpty(),
+                "three firings are too few for the scenarios");
+        assertEquals(1, marks(passed.cache()), "only the limit that passed is remembered");
     }
 
     @Test
     void aPassRememberedInAFolderOthersMayWriteToIsNotTrusted() throws Exception {
-        RulesCopy rules = RulesCopy.into(temp.resolve("rules"));
-        Path cache = temp.resolve("cache");
-        Ruleset candidate = load(rules);
-        gate(cache).check(candidate, rules.folder());
+        Passed passed = passedOnce();
 
-        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(passed.cache(), PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        assertTrue(evaluationsOf(gate(cache), candidate, rules, List.of()) >= 40);
+        assertTrue(evaluationsOf(gate(passed.cache()), passed.candidate(), passed.rules(), List.of()) >= 40);
     }
 
     @Test
