@@ -28,7 +28,14 @@ public final class DrlGuard {
             rule("\\bjava\\s*\\.\\s*net\\b|\\b(Server)?Socket\\w*\\b|\\bURL(Connection)?\\b|\\bHttp(Client|URLConnection)\\b"
                     + "|\\bInetAddress\\b|\\bDatagram\\w*\\b", "network I/O"),
             rule("\\bThread\\w*\\b|\\bExecutors?\\b|\\bExecutorService\\b|\\bjava\\s*\\.\\s*util\\s*\\.\\s*concurrent\\b"
-                    + "|\\bCompletableFuture\\b|\\bForkJoin\\w*\\b|\\bTimer\\b|\\bsynchronized\\b", "threads"));
+                    + "|\\bCompletableFuture\\b|\\bForkJoin\\w*\\b|\\bTimer\\b|\\bsynchronized\\b", "threads"),
+            // An answer depends on the request alone: the rules read the evaluation's date, never the
+            // clock, and draw no chance, so a scenario's result does not change with the calendar
+            // (and a rules folder whose scenarios passed can be trusted to pass again).
+            rule("\\b(LocalDate|LocalDateTime|LocalTime|Instant|ZonedDateTime|OffsetDateTime|Year|YearMonth|MonthDay)\\s*\\.\\s*now\\b"
+                    + "|\\bSystem\\s*\\.\\s*(currentTimeMillis|nanoTime)\\b|\\bClock\\b|\\bnew\\s+(java\\s*\\.\\s*util\\s*\\.\\s*)?Date\\s*\\("
+                    + "|\\bCalendar\\s*\\.\\s*getInstance\\b", "the clock: read the Evaluation's date"),
+            rule("\\bMath\\s*\\.\\s*random\\b|\\b(Secure)?Random\\b|\\bUUID\\s*\\.\\s*randomUUID\\b", "chance"));
 
     private DrlGuard() {
     }

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A candidate ruleset becomes active only when every scenario passes against it. With a cache, a
  * candidate whose scenarios all passed before is not run again: the scenarios fix their evaluation
- * date, so their results depend only on the rules folder, the scenario files, the firing limit and
- * the code (which the cache's key holds); a failure is never remembered.
+ * date and the rules may not read the clock or draw chance ({@link com.addonconfigurator.rules.DrlGuard}),
+ * so their results depend only on the rules folder, the scenario files, the firing limit and the
+ * code (which the cache's key holds); a failure is never remembered.
  */
 public final class ScenarioGate implements RulesetRegistry.Gate {
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioGate.class);

@@ -44,8 +44,7 @@ class LimitsAndEdgesHttpTest {
             when
                 Item( kind == "USERS", quantity == 9 )
             then
-                long until = System.nanoTime() + 600000000L;
-                while (System.nanoTime() < until) { }
+                com.addonconfigurator.api.SlowRule.hold(600);
             end
             """;
 

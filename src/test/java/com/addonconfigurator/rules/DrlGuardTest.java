@@ -20,7 +20,9 @@ class DrlGuardTest {
             "Class.forName(\"x\");", "Item.class.getDeclaredFields();", "java.nio.file.Files.readString(null);",
             "new java.io.File(\"/etc/passwd\");", "new java.net.Socket(\"h\", 1);", "new Thread(() -> {}).start();",
             "java.util.concurrent.Executors.newFixedThreadPool(2);", "System.setProperty(\"a\", \"b\");",
-            "String s = System.getenv(\"HOME\");"})
+            "String s = System.getenv(\"HOME\");", "LocalDate today = LocalDate.now();", "java.time.Instant.now();",
+            "long t = System.currentTimeMillis();", "new java.util.Date();", "double r = Math.random();",
+            "new java.util.Random().nextInt();"})
     void aForbiddenCallIsRefusedAtItsLine(String code) {
         List<Problem> problems = DrlGuard.check("x.drl", consequence(code));
         assertTrue(!problems.isEmpty(), code);
