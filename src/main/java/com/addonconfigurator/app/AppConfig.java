@@ -24,9 +24,9 @@ import java.util.Map;
  * @param logFormat                LOG_FORMAT, text (default) or json
  * @param scenariosDir             SCENARIOS_DIR, default RULES_DIR/scenarios: the scenarios a reload must pass
  * @param httpThreads              HTTP_THREADS, default 4 per core, at least 8: the threads serving requests
- * @param rulesCacheDir            RULES_CACHE_DIR, default the system's temporary folder's
- *                                 addon-configurator-rules-cache; "off" (null here): compiled rules are
- *                                 kept for the next start with the same DRL files
+ * @param rulesCacheDir            RULES_CACHE_DIR, default addon-configurator-rules-cache in the system's
+ *                                 temporary folder: where compiled rules, and which rules folders passed
+ *                                 their scenarios, are kept for the next start; "off" (null here): nowhere
  */
 public record AppConfig(int port, Path rulesDir, String adminToken, int firingLimit, boolean scenarioGate,
                         boolean watch, long watchDebounceMs, int maxConcurrentEvaluations, long idleTimeoutMs,

@@ -82,7 +82,7 @@ public final class CompiledRulesCache {
 
     /** The packages compiled earlier from these DRL files by this code, or null. */
     public Collection<KiePackage> read(Map<String, byte[]> drl) {
-        if (folder == null || !Files.isDirectory(folder) || !ownedByUs(folder)) {
+        if (!readable()) {
             return null;
         }
         Path entry = entry(drl);
@@ -102,6 +102,11 @@ public final class CompiledRulesCache {
         }
         touch(entry);
         return packages;
+    }
+
+    /** Whether there is a folder to read entries from, and it is the service's own. */
+    private boolean readable() {
+        return folder != null && Files.isDirectory(folder) && ownedByUs(folder);
     }
 
     /** Marks an entry most recently used. */
@@ -162,7 +167,7 @@ public final class CompiledRulesCache {
      * scenarios and whatever else decides their results.
      */
     public boolean passedBefore(String key) {
-        if (folder == null || !Files.isDirectory(folder) || !ownedByUs(folder)) {
+        if (!readable()) {
             return false;
         }
         Path mark = passedMark(key);
@@ -206,25 +211,27 @@ public final class CompiledRulesCache {
     }
 
     private Path passedMark(String key) {
-        MessageDigest digest = sha256();
-        digest.update(codeIdentity().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update("scenarios passed".getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(key.getBytes(StandardCharsets.UTF_8));
-        return folder.resolve(HexFormat.of().formatHex(digest.digest()).substring(0, 32) + PASSED);
+        return named(PASSED, "scenarios passed".getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8));
     }
 
     Path entry(Map<String, byte[]> drl) {
+        List<byte[]> parts = new ArrayList<>();
+        drl.forEach((path, bytes) -> {
+            parts.add(path.getBytes(StandardCharsets.UTF_8));
+            parts.add(bytes);
+        });
+        return named(SUFFIX, parts.toArray(byte[][]::new));
+    }
+
+    /** An entry's path: a hash of this code's identity and the parts, with the kind's suffix. */
+    private Path named(String suffix, byte[]... parts) {
         MessageDigest digest = sha256();
         digest.update(codeIdentity().getBytes(StandardCharsets.UTF_8));
-        for (var e : drl.entrySet()) {
+        for (byte[] part : parts) {
             digest.update((byte) 0);
-            digest.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(e.getValue());
+            digest.update(part);
         }
-        return folder.resolve(HexFormat.of().formatHex(digest.digest()).substring(0, 32) + SUFFIX);
+        return folder.resolve(HexFormat.of().formatHex(digest.digest()).substring(0, 32) + suffix);
     }
 
     private String codeIdentity() {

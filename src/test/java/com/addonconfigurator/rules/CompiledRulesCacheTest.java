@@ -42,6 +42,14 @@ class CompiledRulesCacheTest {
         }
     }
 
+    /** Loads a copy of the project's rules with the cache, edits one file, and loads the copy again. */
+    private Ruleset loadedAgainAfter(Path cache, String file, String text, String with) throws Exception {
+        RulesCopy copy = RulesCopy.into(temp.resolve("rules"));
+        loader(cache).load(copy.folder());
+        copy.replace(file, text, with);
+        return loader(cache).load(copy.folder());
+    }
+
     @Test
     void aSecondLoadOfUnchangedRulesReadsThemCompiledAndEveryScenarioPassesOnThem() throws Exception {
         Path cache = temp.resolve("cache");
@@ -60,11 +68,8 @@ class CompiledRulesCacheTest {
     @Test
     void aChangedRuleFileIsCompiledAgainAndItsChangeIsSeen() throws Exception {
         Path cache = temp.resolve("cache");
-        RulesCopy copy = RulesCopy.into(temp.resolve("rules"));
-        loader(cache).load(copy.folder());
-        copy.replace("dependencies.drl", "$item : Item( code == \"WOOCOMMERCE\" )", "$item : Item( code == \"ORDINI_ELETTRONICI\" )");
-
-        Ruleset edited = loader(cache).load(copy.folder());
+        Ruleset edited = loadedAgainAfter(cache, "dependencies.drl",
+                "$item : Item( code == \"WOOCOMMERCE\" )", "$item : Item( code == \"ORDINI_ELETTRONICI\" )");
 
         assertFalse(edited.compiledFromCache());
         assertEquals("ACCEPTED", apiExampleCart().evaluate(edited).status("WOOCOMMERCE"));
@@ -73,12 +78,8 @@ class CompiledRulesCacheTest {
 
     @Test
     void aChangeOutsideTheDrlFilesStillReadsTheCompiledRules() throws Exception {
-        Path cache = temp.resolve("cache");
-        RulesCopy copy = RulesCopy.into(temp.resolve("rules"));
-        loader(cache).load(copy.folder());
-        copy.replace("catalog.yaml", "price: \"30.00\"     # *\n  - code: DOCUMENTI", "price: \"42.00\"\n  - code: DOCUMENTI");
-
-        Ruleset edited = loader(cache).load(copy.folder());
+        Ruleset edited = loadedAgainAfter(temp.resolve("cache"), "catalog.yaml",
+                "price: \"30.00\"     # *\n  - code: DOCUMENTI", "price: \"42.00\"\n  - code: DOCUMENTI");
 
         assertTrue(edited.compiledFromCache());
         assertEquals("42.00", apiExampleCart().evaluate(edited).line("INCASSI_PAGAMENTI").amount());
