@@ -68,19 +68,36 @@ rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER/status"; }
 echo "memory when ready: $(rss) MB"
 wrk -t2 -c32 -d10s "http://127.0.0.1:$PORT/health" > /dev/null
 wrk -t2 -c32 -d"$WARMUP" -s "$OUT/evaluate.lua" "http://127.0.0.1:$PORT/api/v1/evaluate" > /dev/null
+# CPU per request, of the server (from /proc) and of wrk (bash's time), beside each run: both share
+# the two cores, so the ratio of requests per second is the ratio of these sums.
+TICK=$(getconf CLK_TCK)
+server_cpu() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+load() { # name, wrk arguments...
+  local name=$1; shift
+  local c0; c0=$(server_cpu)
+  { time wrk -t2 -c32 -d"$DURATION" --latency "$@" > "$OUT/$name.txt"; } 2> "$OUT/$name.wrk-cpu"
+  echo "$(server_cpu) $c0" > "$OUT/$name.server-cpu"
+}
+TIMEFORMAT='%U %S'
 for round in 1 2; do
-  wrk -t2 -c32 -d"$DURATION" --latency "http://127.0.0.1:$PORT/health" > "$OUT/health-$round.txt"
-  wrk -t2 -c32 -d"$DURATION" --latency -s "$OUT/evaluate.lua" "http://127.0.0.1:$PORT/api/v1/evaluate" > "$OUT/evaluate-$round.txt"
+  load "health-$round" "http://127.0.0.1:$PORT/health"
+  load "evaluate-$round" -s "$OUT/evaluate.lua" "http://127.0.0.1:$PORT/api/v1/evaluate"
 done
 rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
 p99() { awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$1"; }
 errs() { grep -E "Socket errors|Non-2xx" "$1" || echo "none"; }
+reqs() { awk '/requests in/ {print $1}' "$1.txt"; }
+cpu_us() { # name: "server X us + wrk Y us" of CPU per request
+  awk -v r="$(reqs "$1")" -v t="$TICK" -v w="$(cat "$1.wrk-cpu")" '{split(w, u, " ");
+    printf "server %.0f us + wrk %.0f us", ($1 - $2) / t * 1e6 / r, (u[1] + u[2]) * 1e6 / r}' "$1.server-cpu"
+}
 for round in 1 2; do
   h=$(rps "$OUT/health-$round.txt"); e=$(rps "$OUT/evaluate-$round.txt")
   hp=$(p99 "$OUT/health-$round.txt"); ep=$(p99 "$OUT/evaluate-$round.txt")
   echo "round $round: /health $h req/s (p99 ${hp} ms), /evaluate $e req/s (p99 ${ep} ms);" \
        "ratio $(awk -v a="$e" -v b="$h" 'BEGIN {printf "%.2f", a/b}'), p99 ratio $(awk -v a="$ep" -v b="$hp" 'BEGIN {printf "%.2f", a/b}');" \
        "errors: health $(errs "$OUT/health-$round.txt"), evaluate $(errs "$OUT/evaluate-$round.txt")"
+  echo "  CPU per request: /health $(cpu_us "$OUT/health-$round"), /evaluate $(cpu_us "$OUT/evaluate-$round")"
 done
 echo "memory after the load: $(rss) MB"
 
