@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# In-process benchmarks (JMH): the api.md example cart on one thread (median), throughput on one
+# In-process benchmarks (JMH): the api.md example cart on one thread (median: the engine alone, the engine
+# counting firings as the service does, and the service), throughput on one
 # and two threads (three pairs), and how time grows with the rules and the cart. Results in target/jmh-*.txt.
 #   usage: bench/jmh.sh
 set -euo pipefail
