@@ -5,6 +5,7 @@ import com.addonconfigurator.catalog.Language;
 import com.addonconfigurator.evaluation.EvaluationResponse;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.evaluation.FactMapper;
+import com.addonconfigurator.metrics.Metrics;
 import com.addonconfigurator.rules.Decisions;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
@@ -13,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,7 +40,6 @@ public class EvaluateBenchmark {
     private Ruleset ruleset;
     private RuleEngine engine;
     private RuleEngine countingEngine;
-    private final Map<String, Double> firings = new ConcurrentHashMap<>();
     private EvaluationService service;
     private EvaluationRequest request;
 
@@ -49,7 +47,8 @@ public class EvaluateBenchmark {
     public void setUp() throws Exception {
         ruleset = new RulesetLoader(Clock.systemUTC()).load(Path.of(System.getProperty("rules", "rules")));
         engine = new RuleEngine(10_000);
-        countingEngine = new RuleEngine(10_000, counts -> counts.forEach((rule, n) -> firings.merge(rule, (double) n, Double::sum)));
+        Metrics metrics = new Metrics();
+        countingEngine = new RuleEngine(10_000, firings -> firings.forEach(metrics::ruleFired)); // as App wires it
         service = new EvaluationService(() -> ruleset, engine, Clock.systemUTC());
         request = apiExample();
     }
