@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # In-process benchmarks (JMH): the api.md example cart on one thread (median: the engine alone, the engine
 # counting firings as the service does, and the service), throughput on one
-# and two threads (three pairs), and how time grows with the rules and the cart. Results in target/jmh-*.txt.
+# and two threads (three pairs, each beside a pair of the calibration: work that shares nothing, what
+# two threads can give on this machine), and how time grows with the rules and the cart. Results in
+# target/jmh-*.txt.
 #   usage: bench/jmh.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,14 +16,20 @@ for pair in 1 2 3; do
   for t in 1 2; do
     run "EvaluateBenchmark.throughput -t $t -rf text -rff target/jmh-throughput-$t-$pair.txt" > target/jmh-throughput-$t-$pair.log
   done
+  for t in 1 2; do
+    run "ScalingCalibrationBenchmark -t $t -rf text -rff target/jmh-calibration-$t-$pair.txt" > target/jmh-calibration-$t-$pair.log
+  done
 done
 run "GrowthBenchmark -rf text -rff target/jmh-growth.txt" | tee target/jmh-growth.log
 echo; echo "== latency (us/op; p0.50 is the median)"; grep -E "p0.50|Benchmark" target/jmh-latency.txt || cat target/jmh-latency.txt
-echo "== throughput (ops/s), one thread vs two"
-ops() { awk '/throughput/ {print $4}' "$1"; }
+echo "== throughput (ops/s), one thread vs two: the evaluation, and the calibration right after it"
+ops() { awk '/thrpt/ {print $4}' "$1"; }
+ratio() { awk -v a="$2" -v b="$1" 'BEGIN {printf "%.2f", a/b}'; }
 for pair in 1 2 3; do
   one=$(ops target/jmh-throughput-1-$pair.txt); two=$(ops target/jmh-throughput-2-$pair.txt)
-  echo "pair $pair: $one vs $two = $(awk -v a="$two" -v b="$one" 'BEGIN {printf "%.2f", a/b}')x"
+  cone=$(ops target/jmh-calibration-1-$pair.txt); ctwo=$(ops target/jmh-calibration-2-$pair.txt)
+  echo "pair $pair: evaluation $one vs $two = $(ratio "$one" "$two")x; calibration $cone vs $ctwo = $(ratio "$cone" "$ctwo")x"
 done | tee target/jmh-throughput.txt
-awk '{gsub("x", "", $NF); print $NF}' target/jmh-throughput.txt | sort -n | sed -n 2p | awk '{print "median ratio: " $1 "x"}'
+median() { sort -n | sed -n 2p; }
+echo "median ratio: evaluation $(sed 's/.*= \([0-9.]*\)x;.*/\1/' target/jmh-throughput.txt | median)x, calibration $(sed 's/.*= \([0-9.]*\)x$/\1/' target/jmh-throughput.txt | median)x"
 echo "== growth"; cat target/jmh-growth.txt
