@@ -17,7 +17,7 @@ for pair in 1 2 3; do
     run "EvaluateBenchmark.throughput -t $t -rf text -rff target/jmh-throughput-$t-$pair.txt" > target/jmh-throughput-$t-$pair.log
   done
   for t in 1 2; do
-    run "ScalingCalibrationBenchmark -t $t -rf text -rff target/jmh-calibration-$t-$pair.txt" > target/jmh-calibration-$t-$pair.log
+    run "EvaluateBenchmark.calibration -t $t -rf text -rff target/jmh-calibration-$t-$pair.txt" > target/jmh-calibration-$t-$pair.log
   done
 done
 run "GrowthBenchmark -rf text -rff target/jmh-growth.txt" | tee target/jmh-growth.log

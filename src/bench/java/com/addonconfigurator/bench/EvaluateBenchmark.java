@@ -13,7 +13,10 @@ import com.addonconfigurator.rules.RulesetLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -92,5 +95,55 @@ public class EvaluateBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     public EvaluationResponse throughput() throws Exception {
         return service.evaluate(ruleset, request, Language.IT, false);
+    }
+
+    /**
+     * What two threads can give on this machine, in one JVM with the service's options, for work
+     * shaped like an evaluation but sharing nothing: each thread walks its own 1.4 MB random cycle
+     * (an array, so that no collection reorders it) and allocates 32 KB per operation (an evaluation:
+     * 43 KB), at about the rate one evaluating thread allocates. Run with {@code -t 1} and
+     * {@code -t 2} beside {@link #throughput}: the engine's ratio means something only against this
+     * one, measured in the same run ({@code bench/jmh.sh} does both).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public long calibration(PrivateWalk walk) {
+        return walk.step();
+    }
+
+    /** One thread's own random cycle through an array, and where its walk has got to. */
+    @State(Scope.Thread)
+    public static class PrivateWalk {
+        private static final int SLOTS = 350_000;
+        private static final int STEPS = 2_000;
+        private int[] next;
+        private int at;
+
+        @Setup
+        public void setUp() {
+            List<Integer> order = new ArrayList<>(SLOTS);
+            for (int i = 0; i < SLOTS; i++) {
+                order.add(i);
+            }
+            Collections.shuffle(order, new Random(Thread.currentThread().getId()));
+            next = new int[SLOTS];
+            for (int i = 0; i < SLOTS; i++) {
+                next[order.get(i)] = order.get((i + 1) % SLOTS);
+            }
+        }
+
+        long step() {
+            int slot = at;
+            List<long[]> allocated = new ArrayList<>();
+            for (int i = 0; i < STEPS; i++) {
+                slot = next[slot];
+                if (i % 4 == 0) {
+                    allocated.add(new long[6]);
+                }
+            }
+            at = slot; // the next operation walks on from here
+            return slot + allocated.size();
+        }
     }
 }
