@@ -100,8 +100,8 @@ public class EvaluateBenchmark {
     /**
      * What two threads can give on this machine, in one JVM with the service's options, for work
      * shaped like an evaluation but sharing nothing: each thread walks its own 1.4 MB random cycle
-     * (an array, so that no collection reorders it) and allocates 32 KB per operation (an evaluation:
-     * 43 KB), at about the rate one evaluating thread allocates. Run with {@code -t 1} and
+     * (an array, so that no collection reorders it) and allocates 39 KB per operation (an evaluation:
+     * 43 KB), taking about as long as an evaluation. Run with {@code -t 1} and
      * {@code -t 2} beside {@link #throughput}: the engine's ratio means something only against this
      * one, measured in the same run ({@code bench/jmh.sh} does both).
      */
