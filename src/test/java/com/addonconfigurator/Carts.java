@@ -35,6 +35,15 @@ public final class Carts {
         return new Carts(channel);
     }
 
+    /**
+     * api.md's example: an FE account with Ordini elettronici, buying WooCommerce (rejected: no
+     * Documenti), Incassi e pagamenti and three users from the customer area on Android.
+     */
+    public static Carts apiExample() {
+        return on("CUSTOMER_AREA").platform("ANDROID").account("FE", "2027-03-31", 2, false, "ORDINI_ELETTRONICI")
+                .modules("WOOCOMMERCE", "INCASSI_PAGAMENTI").users(3);
+    }
+
     public Carts date(String date) {
         this.date = date;
         return this;

@@ -1,6 +1,5 @@
 package com.addonconfigurator.rules;
 
-import static com.addonconfigurator.Carts.on;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,11 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CompiledRulesCacheTest {
     @TempDir
     Path temp;
-
-    private static Carts apiExampleCart() {
-        return on("CUSTOMER_AREA").platform("ANDROID").account("FE", "2027-03-31", 2, false, "ORDINI_ELETTRONICI")
-                .modules("WOOCOMMERCE", "INCASSI_PAGAMENTI").users(3);
-    }
 
     private RulesetLoader loader(Path cacheDir) {
         return new RulesetLoader(Clock.systemUTC(), CompiledRulesCache.in(cacheDir));
@@ -62,7 +56,7 @@ class CompiledRulesCacheTest {
         assertEquals(compiled.files(), cached.files(), "every rule still traced to its file");
         assertEquals(compiled.readsCatalog(), cached.readsCatalog());
         assertEquals(List.of(), new ScenarioGate(new RuleEngine(10_000), Clock.systemUTC()).check(cached, TestRules.FOLDER));
-        assertEquals(apiExampleCart().evaluate(compiled).response(), apiExampleCart().evaluate(cached).response());
+        assertEquals(Carts.apiExample().evaluate(compiled).response(), Carts.apiExample().evaluate(cached).response());
     }
 
     @Test
@@ -72,7 +66,7 @@ class CompiledRulesCacheTest {
                 "$item : Item( code == \"WOOCOMMERCE\" )", "$item : Item( code == \"ORDINI_ELETTRONICI\" )");
 
         assertFalse(edited.compiledFromCache());
-        assertEquals("ACCEPTED", apiExampleCart().evaluate(edited).status("WOOCOMMERCE"));
+        assertEquals("ACCEPTED", Carts.apiExample().evaluate(edited).status("WOOCOMMERCE"));
         assertEquals(2, entries(cache).size(), "one entry per version of the DRL files");
     }
 
@@ -82,7 +76,7 @@ class CompiledRulesCacheTest {
                 "price: \"30.00\"     # *\n  - code: DOCUMENTI", "price: \"42.00\"\n  - code: DOCUMENTI");
 
         assertTrue(edited.compiledFromCache());
-        assertEquals("42.00", apiExampleCart().evaluate(edited).line("INCASSI_PAGAMENTI").amount());
+        assertEquals("42.00", Carts.apiExample().evaluate(edited).line("INCASSI_PAGAMENTI").amount());
     }
 
     @Test
@@ -96,7 +90,7 @@ class CompiledRulesCacheTest {
         Ruleset reloaded = loader(cache).load(TestRules.FOLDER);
 
         assertFalse(reloaded.compiledFromCache());
-        assertEquals("REJECTED", apiExampleCart().evaluate(reloaded).status("WOOCOMMERCE"));
+        assertEquals("REJECTED", Carts.apiExample().evaluate(reloaded).status("WOOCOMMERCE"));
         assertTrue(Files.size(entry) > whole.length / 2, "the entry is written anew");
         assertTrue(loader(cache).load(TestRules.FOLDER).compiledFromCache());
     }
@@ -110,7 +104,7 @@ class CompiledRulesCacheTest {
         Ruleset reloaded = loader(cache).load(TestRules.FOLDER);
 
         assertFalse(reloaded.compiledFromCache());
-        assertEquals("REJECTED", apiExampleCart().evaluate(reloaded).status("WOOCOMMERCE"));
+        assertEquals("REJECTED", Carts.apiExample().evaluate(reloaded).status("WOOCOMMERCE"));
     }
 
     @Test
@@ -122,7 +116,7 @@ class CompiledRulesCacheTest {
 
         assertFalse(first.compiledFromCache());
         assertFalse(second.compiledFromCache());
-        assertEquals("REJECTED", apiExampleCart().evaluate(second).status("WOOCOMMERCE"));
+        assertEquals("REJECTED", Carts.apiExample().evaluate(second).status("WOOCOMMERCE"));
     }
 
     @Test

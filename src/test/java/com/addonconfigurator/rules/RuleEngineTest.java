@@ -23,10 +23,7 @@ class RuleEngineTest {
 
     /** api.md's cart: WooCommerce rejected (no Documenti), Incassi e pagamenti and three users accepted. */
     private static List<Object> apiExampleFacts() {
-        Ruleset ruleset = TestRules.project();
-        return FactMapper.facts(Carts.on("CUSTOMER_AREA").platform("ANDROID")
-                .account("FE", "2027-03-31", 2, false, "ORDINI_ELETTRONICI")
-                .modules("WOOCOMMERCE", "INCASSI_PAGAMENTI").users(3).request(), ruleset.catalog());
+        return FactMapper.facts(Carts.apiExample().request(), TestRules.project().catalog());
     }
 
     @Test

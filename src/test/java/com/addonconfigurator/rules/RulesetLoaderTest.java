@@ -23,11 +23,6 @@ class RulesetLoaderTest {
 
     private final RulesetLoader loader = new RulesetLoader(Clock.systemUTC());
 
-    private static Carts apiExampleCart() {
-        return on("CUSTOMER_AREA").platform("ANDROID").account("FE", "2027-03-31", 2, false, "ORDINI_ELETTRONICI")
-                .modules("WOOCOMMERCE", "INCASSI_PAGAMENTI").users(3);
-    }
-
     @Test
     void everyDrlFileAndItsRuleNamesAreListedWithRuleIds() {
         Ruleset ruleset = TestRules.project();
@@ -47,9 +42,9 @@ class RulesetLoaderTest {
                 "price: \"42.00\"\n  - code: DOCUMENTI");
         Ruleset edited = loader.load(copy.folder());
 
-        assertEquals("30.00", apiExampleCart().evaluate().line("INCASSI_PAGAMENTI").amount());
-        assertEquals("42.00", apiExampleCart().evaluate(edited).line("INCASSI_PAGAMENTI").amount());
-        assertEquals("88.67", apiExampleCart().evaluate(edited).net());
+        assertEquals("30.00", Carts.apiExample().evaluate().line("INCASSI_PAGAMENTI").amount());
+        assertEquals("42.00", Carts.apiExample().evaluate(edited).line("INCASSI_PAGAMENTI").amount());
+        assertEquals("88.67", Carts.apiExample().evaluate(edited).net());
         assertNotEquals(TestRules.project().version(), edited.version());
     }
 
@@ -124,8 +119,8 @@ class RulesetLoaderTest {
         Ruleset ruleset = loader.load(rulesWithoutTheCatalogGlobal().folder());
 
         assertEquals(false, ruleset.readsCatalog());
-        assertEquals("ACCEPTED", apiExampleCart().evaluate(ruleset).status("INCASSI_PAGAMENTI"));
-        assertEquals("10.00", apiExampleCart().evaluate(ruleset).response().pricing().lines().stream()
+        assertEquals("ACCEPTED", Carts.apiExample().evaluate(ruleset).status("INCASSI_PAGAMENTI"));
+        assertEquals("10.00", Carts.apiExample().evaluate(ruleset).response().pricing().lines().stream()
                 .filter(l -> l.code().equals("INCASSI_PAGAMENTI")).findFirst().orElseThrow().amount());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.addonconfigurator.Carts;
 import com.addonconfigurator.Carts.Answer;
 import java.util.List;
 import java.util.Set;
@@ -53,8 +54,7 @@ class TermAndPricingRulesTest {
     class R11 {
         @Test
         void theApiExampleExtendsEightMonthsAtThePlansPrice() {
-            Answer a = on("CUSTOMER_AREA").platform("ANDROID").account("FE", "2027-03-31", 2, false, "ORDINI_ELETTRONICI")
-                    .modules("WOOCOMMERCE", "INCASSI_PAGAMENTI").users(3).evaluate();
+            Answer a = Carts.apiExample().evaluate();
             assertEquals(8, a.line("FE_EXTENSION").months());
             assertEquals("16.67", a.line("FE_EXTENSION").amount());
             assertEquals(List.of("INCASSI_PAGAMENTI", "MULTIUTENTE", "FE_EXTENSION"), a.lineCodes());
