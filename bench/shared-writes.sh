@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Looks for fields that two evaluating threads write and both read (SharedWritesProbe): every object
-# reachable from the ruleset, logback's context and every static field is snapshot before and after
-# two threads evaluate the api.md example cart, and each field whose value changed is listed.
+# Looks for fields that two evaluating threads write and both read (SharedWritesProbe): every static
+# field, and every object reachable from them, the ruleset, logback's context and the metrics, is
+# snapshot before and after two threads evaluate the api.md example cart, and each field whose value
+# changed is listed.
 #   usage: bench/shared-writes.sh [RULES_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -29,9 +29,9 @@ import java.util.jar.Manifest;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks for what two evaluating threads write that both read: every object reachable from the
- * ruleset (its rule bases, packages, catalog; not the sessions, which are a thread's at a time),
- * from logback's context, from the metrics and from every static field of every loaded class is
+ * Looks for what two evaluating threads write that both read: every static field of every loaded
+ * class, and every object reachable from them, from the ruleset (its rule bases, packages, catalog;
+ * not the sessions, which are a thread's at a time), from logback's context and from the metrics, is
  * snapshot field by field, two threads evaluate (counting firings into the metrics as the service
  * does), and every field whose value changed is listed. The metrics' counters are meant to change:
  * they show that the probe sees a write. Blind to what is not
@@ -74,15 +74,22 @@ public final class SharedWritesProbe {
         inTwoThreads(evaluations); // warm: the JIT, Drools' constraint compilation, every lazy cache
 
         SharedWritesProbe probe = new SharedWritesProbe();
+        List<Field> staticFields = staticFields(loadedClasses());
         List<Object> roots = new ArrayList<>(List.of(ruleset, LoggerFactory.getILoggerFactory(), metrics));
-        int statics = probe.addStaticFields(loadedClasses(), roots);
+        Map<Field, Object> staticsBefore = probe.statics(staticFields, roots);
         Map<Object, Object[]> before = probe.snapshot(roots);
         inTwoThreads(evaluations);
+        Map<Field, Object> staticsAfter = probe.statics(staticFields, new ArrayList<>());
         Map<Object, Object[]> after = probe.snapshot(roots);
         Map<String, Integer> changed = probe.changes(before, after);
+        staticsBefore.forEach((field, was) -> {
+            if (!sameValue(was, staticsAfter.get(field))) {
+                changed.merge("static " + field.getDeclaringClass().getName() + "." + field.getName(), 1, Integer::sum);
+            }
+        });
         System.out.printf("walked %d objects from the ruleset, logback's context, the metrics and %d static fields;"
                 + " %d objects reachable only after %d evaluations on two threads%n",
-                before.size(), statics, after.keySet().stream().filter(o -> !before.containsKey(o)).count(), 2 * EVALUATIONS);
+                before.size(), staticFields.size(), after.keySet().stream().filter(o -> !before.containsKey(o)).count(), 2 * EVALUATIONS);
         System.out.println(changed.isEmpty() ? "no field changed its value" : "fields that changed (objects):");
         changed.forEach((field, objects) -> System.out.println("  " + field + " (" + objects + ")"));
     }
@@ -114,28 +121,45 @@ public final class SharedWritesProbe {
         return Agent.instrumentation.getAllLoadedClasses();
     }
 
-    private int addStaticFields(Class<?>[] classes, List<Object> roots) {
-        int count = 0;
+    /** Every static field of these classes that can be read (one that cannot is left out). */
+    private static List<Field> staticFields(Class<?>[] classes) {
+        List<Field> fields = new ArrayList<>();
         for (Class<?> type : classes) {
             if (type.isArray() || type.isPrimitive() || type.getName().startsWith(SharedWritesProbe.class.getName())) {
                 continue;
             }
+            Field[] declared;
             try {
-                for (Field field : type.getDeclaredFields()) {
-                    if (Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()) {
+                declared = type.getDeclaredFields();
+            } catch (Throwable cannotLink) {
+                continue;
+            }
+            for (Field field : declared) {
+                if (Modifier.isStatic(field.getModifiers())) {
+                    try {
                         field.setAccessible(true);
-                        Object value = field.get(null);
-                        if (value != null) {
-                            roots.add(value);
-                            reachedFrom.putIfAbsent(value, "static " + type.getName() + "." + field.getName());
-                            count++;
-                        }
+                        field.get(null);
+                        fields.add(field);
+                    } catch (Throwable notOpened) { // a module the script does not open
                     }
                 }
-            } catch (Throwable inaccessible) { // a module not opened, or a class that cannot link: skipped
             }
         }
-        return count;
+        return fields;
+    }
+
+    /** The static fields' values (primitives by value, objects by identity), and their objects as roots. */
+    private Map<Field, Object> statics(List<Field> fields, List<Object> roots) throws IllegalAccessException {
+        Map<Field, Object> values = new HashMap<>();
+        for (Field field : fields) {
+            Object value = field.get(null);
+            values.put(field, value);
+            if (value != null && !field.getType().isPrimitive()) {
+                roots.add(value);
+                reachedFrom.putIfAbsent(value, "static " + field.getDeclaringClass().getName() + "." + field.getName());
+            }
+        }
+        return values;
     }
 
     private static boolean notWalked(Object o) {
@@ -228,8 +252,7 @@ public final class SharedWritesProbe {
             for (int i = 0; i < Math.max(was.length, now.length); i++) {
                 Object a = i < was.length ? was[i] : null;
                 Object b = i < now.length ? now[i] : null;
-                boolean same = isValue(a) ? Objects.equals(a, b) : a == b;
-                if (!same) {
+                if (!sameValue(a, b)) {
                     String where = fields == null ? "[]" : "." + fields[i].getDeclaringClass().getSimpleName() + "." + fields[i].getName();
                     changed.merge(o.getClass().getName() + where + ", reached from " + reachedFrom.get(o), 1, Integer::sum);
                 }
@@ -238,8 +261,10 @@ public final class SharedWritesProbe {
         return changed;
     }
 
-    private static boolean isValue(Object o) {
-        return o instanceof Number || o instanceof Boolean || o instanceof Character || o instanceof String;
+    /** Primitives (boxed) and strings by value, objects by identity. */
+    private static boolean sameValue(Object a, Object b) {
+        boolean value = a instanceof Number || a instanceof Boolean || a instanceof Character || a instanceof String;
+        return value ? Objects.equals(a, b) : a == b;
     }
 
     private SharedWritesProbe() {
