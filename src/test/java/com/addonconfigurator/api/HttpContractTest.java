@@ -242,4 +242,25 @@ class HttpContractTest {
         assertEquals("MULTIUTENTE", catalog.at("/users/code").asText());
         assertEquals("10.00", catalog.at("/users/price").asText());
     }
+
+    @Test
+    void anEvaluationGoesUncompressedEvenToAClientThatAcceptsGzip() throws Exception {
+        RequestBodies everything = RequestBodies.example().set("account.activeModules", List.of())
+                .set("cart.modules", List.of("INCASSI_PAGAMENTI", "DOCUMENTI", "ORDINI_ELETTRONICI", "WOOCOMMERCE"));
+        HttpResponse<String> response = server.post("/api/v1/evaluate?explain=true", everything.json(), "Accept-Encoding", "gzip");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Encoding").isEmpty(), response.headers().toString());
+        assertTrue(response.body().length() > 1_500, "Javalin's own threshold would have compressed it: " + response.body().length());
+        List<String> codes = MAPPER.readTree(response.body()).get("items").findValuesAsText("code");
+        assertTrue(codes.containsAll(List.of("INCASSI_PAGAMENTI", "DOCUMENTI", "ORDINI_ELETTRONICI", "WOOCOMMERCE")), codes.toString());
+    }
+
+    @Test
+    void theOpenApiDocumentIsStillCompressedForAClientThatAcceptsGzip() throws Exception {
+        HttpResponse<String> response = server.get("/openapi.json", "Accept-Encoding", "gzip");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("gzip", response.headers().firstValue("Content-Encoding").orElse(null), response.headers().toString());
+    }
 }
