@@ -10,6 +10,8 @@ import com.addonconfigurator.rules.Decisions;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetLoader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -109,7 +111,20 @@ public class EvaluateBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public long calibration(PrivateWalk walk) {
-        return walk.step();
+        return walk.step(false);
+    }
+
+    /**
+     * {@link #calibration} plus what Drools' {@code RuleNetworkEvaluatorImpl.cycle} does at each
+     * evaluation: 50 unsynchronized increments of one static int that every thread writes (what
+     * {@code bench/shared-writes.sh} found). Beside {@code calibration} with {@code -t 1} and
+     * {@code -t 2}, it shows what that counter can cost two threads on this machine.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public long calibrationSharingACounter(PrivateWalk walk) {
+        return walk.step(true);
     }
 
     /** One thread's own random cycle through an array, and where its walk has got to. */
@@ -117,6 +132,18 @@ public class EvaluateBenchmark {
     public static class PrivateWalk {
         private static final int SLOTS = 350_000;
         private static final int STEPS = 2_000;
+        /** 50 of an operation's 2,000 steps bump the shared counter (an evaluation bumps Drools' cycle 51 times). */
+        private static final int STEPS_PER_SHARED_WRITE = 40;
+        /** Written, like Drools' counter, by a plain read and a plain write; opaque so that the JIT keeps every one. */
+        private static int sharedCounter;
+        private static final VarHandle SHARED_COUNTER;
+        static {
+            try {
+                SHARED_COUNTER = MethodHandles.lookup().findStaticVarHandle(PrivateWalk.class, "sharedCounter", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
         private int[] next;
         private int at;
 
@@ -133,13 +160,16 @@ public class EvaluateBenchmark {
             }
         }
 
-        long step() {
+        long step(boolean sharingACounter) {
             int slot = at;
             List<long[]> allocated = new ArrayList<>();
             for (int i = 0; i < STEPS; i++) {
                 slot = next[slot];
                 if (i % 4 == 0) {
                     allocated.add(new long[6]);
+                }
+                if (sharingACounter && i % STEPS_PER_SHARED_WRITE == 0) {
+                    SHARED_COUNTER.setOpaque((int) SHARED_COUNTER.getOpaque() + 1);
                 }
             }
             at = slot; // the next operation walks on from here
