@@ -1,0 +1,144 @@
+package com.addonconfigurator.bench;
+
+import com.addonconfigurator.catalog.Language;
+import com.addonconfigurator.evaluation.EvaluationService;
+import com.addonconfigurator.rules.RuleEngine;
+import com.addonconfigurator.rules.Ruleset;
+import com.addonconfigurator.rules.RulesetLoader;
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Is the two-thread loss in what the threads share through the classes, or in the heap? One JVM,
+ * one heap, two threads evaluating the api.md example cart, in turn: one thread alone; two threads
+ * on one ruleset (as the service runs, every class shared); two threads each on a ruleset loaded in
+ * a class loader of its own (each thread its own copy of every class of the service, Drools,
+ * logback: their metadata, static fields and compiled code; the heap, its card table and the
+ * collector still shared). Run it with {@code bench/own-classes.sh}.
+ *
+ * <p>Each class loader gets the whole class path with the platform loader as parent, so nothing of
+ * the application is shared between the two; the threads only see {@link LongSupplier}.
+ */
+public final class OwnClassesProbe {
+    private OwnClassesProbe() {
+    }
+
+    /** Built inside each class loader: one evaluation of the api.md example cart per call. */
+    public static LongSupplier evaluations(String rules) throws Exception {
+        Ruleset ruleset = new RulesetLoader(Clock.systemUTC()).load(Path.of(rules));
+        EvaluationService service = new EvaluationService(() -> ruleset, new RuleEngine(10_000), Clock.systemUTC());
+        var request = EvaluateBenchmark.apiExample();
+        return () -> {
+            try {
+                return service.evaluate(ruleset, request, Language.IT, false).items().size();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static final class Worker extends Thread {
+        private volatile LongSupplier work;
+        private volatile ClassLoader loader;
+        private volatile boolean stopped;
+        private final AtomicLong done = new AtomicLong();
+        private long sink;
+
+        Worker(String name) {
+            super(name);
+            setDaemon(true);
+        }
+
+        void give(LongSupplier work, ClassLoader loader) {
+            this.loader = loader;
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            long n = 0;
+            while (!stopped) {
+                LongSupplier w = work;
+                if (w == null) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    continue;
+                }
+                if (getContextClassLoader() != loader) {
+                    setContextClassLoader(loader);
+                }
+                sink += w.getAsLong();
+                done.lazySet(++n);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String rules = args.length > 0 ? args[0] : "rules";
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        ClassLoader first = isolated();
+        ClassLoader second = isolated();
+        LongSupplier onFirst = evaluationsIn(first, rules);
+        LongSupplier onSecond = evaluationsIn(second, rules);
+        Worker a = new Worker("evaluator-a");
+        Worker b = new Worker("evaluator-b");
+        a.start();
+        b.start();
+        // Warm every path with both threads busy, as the measured rounds run them.
+        a.give(onFirst, first);
+        b.give(onFirst, first);
+        Thread.sleep(20_000);
+        b.give(onSecond, second);
+        Thread.sleep(20_000);
+        b.give(null, null);
+        Thread.sleep(100);
+        System.gc();
+        System.out.println("evaluations/s (ratio to one thread), " + seconds + " s each, in turn:");
+        for (int round = 1; round <= rounds; round++) {
+            double one = measure(a, b, null, null, seconds);
+            double shared = measure(a, b, onFirst, first, seconds);
+            double own = measure(a, b, onSecond, second, seconds);
+            System.out.printf("round %d: one thread %.0f; two threads sharing the classes %.0f (%.2fx); two threads, each its own classes %.0f (%.2fx)%n",
+                    round, one, shared, shared / one, own, own / one);
+        }
+        a.stopped = true;
+        b.stopped = true;
+        System.out.println(a.sink + b.sink > 0 ? "" : "no evaluation ran");
+    }
+
+    /** Thread a always evaluates on the first class loader; thread b does what it is given. */
+    private static double measure(Worker a, Worker b, LongSupplier second, ClassLoader loader, int seconds) throws InterruptedException {
+        b.give(second, loader);
+        Thread.sleep(500);
+        long before = a.done.get() + b.done.get();
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        long after = a.done.get() + b.done.get();
+        return (after - before) * 1e9 / (System.nanoTime() - t0);
+    }
+
+    private static ClassLoader isolated() throws Exception {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            urls.add(Path.of(entry).toUri().toURL());
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+
+    private static LongSupplier evaluationsIn(ClassLoader loader, String rules) throws Exception {
+        Thread.currentThread().setContextClassLoader(loader);
+        return (LongSupplier) loader.loadClass(OwnClassesProbe.class.getName())
+                .getMethod("evaluations", String.class).invoke(null, rules);
+    }
+}
