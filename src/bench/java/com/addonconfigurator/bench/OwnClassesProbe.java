@@ -24,7 +24,11 @@ import java.util.function.LongSupplier;
  * collector still shared). Run it with {@code bench/own-classes.sh}.
  *
  * <p>Each class loader gets the whole class path with the platform loader as parent, so nothing of
- * the application is shared between the two; the threads only see {@link LongSupplier}.
+ * the application is shared between the two; the threads only see {@link LongSupplier}. To find
+ * which library's classes carry the loss, a fourth argument names the packages (prefixes, comma
+ * separated, e.g. {@code org.slf4j.,ch.qos.logback.}) that both class loaders take from one common
+ * parent instead: those classes are then shared in all three measurements, and copied in none.
+ * With {@code only:} before the list, the named packages are the ones copied and all others shared.
  */
 public final class OwnClassesProbe {
     private OwnClassesProbe() {
@@ -87,9 +91,17 @@ public final class OwnClassesProbe {
         String rules = args.length > 0 ? args[0] : "rules";
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        ClassLoader first = isolated();
-        ClassLoader second = isolated();
+        String split = args.length > 3 ? args[3].trim() : "";
+        boolean copyOnly = split.startsWith("only:");
+        List<String> shared = split.isEmpty() ? List.of() : List.of(split.replaceFirst("^only:", "").split(","));
+        ClassLoader common = new URLClassLoader(classPath(), ClassLoader.getPlatformClassLoader());
+        ClassLoader first = shared.isEmpty() ? new URLClassLoader(classPath(), ClassLoader.getPlatformClassLoader()) : new SharingSome(common, shared, copyOnly);
+        ClassLoader second = shared.isEmpty() ? new URLClassLoader(classPath(), ClassLoader.getPlatformClassLoader()) : new SharingSome(common, shared, copyOnly);
+        System.out.println(shared.isEmpty() ? "each class loader has its own copy of every class"
+                : copyOnly ? "each class loader copies the classes of " + shared + " and shares the others"
+                : "both class loaders share the classes of " + shared + " and copy the others");
         LongSupplier onFirst = evaluationsIn(first, rules);
+        LongSupplier anotherRulesetOnFirst = evaluationsIn(first, rules);
         LongSupplier onSecond = evaluationsIn(second, rules);
         Worker a = new Worker("evaluator-a");
         Worker b = new Worker("evaluator-b");
@@ -101,16 +113,20 @@ public final class OwnClassesProbe {
         Thread.sleep(20_000);
         b.give(onSecond, second);
         Thread.sleep(20_000);
+        b.give(anotherRulesetOnFirst, first);
+        Thread.sleep(10_000);
         b.give(null, null);
         Thread.sleep(100);
         System.gc();
         System.out.println("evaluations/s (ratio to one thread), " + seconds + " s each, in turn:");
         for (int round = 1; round <= rounds; round++) {
             double one = measure(a, b, null, null, seconds);
-            double shared = measure(a, b, onFirst, first, seconds);
+            double sharing = measure(a, b, onFirst, first, seconds);
+            double twoRulesets = measure(a, b, anotherRulesetOnFirst, first, seconds);
             double own = measure(a, b, onSecond, second, seconds);
-            System.out.printf("round %d: one thread %.0f; two threads sharing the classes %.0f (%.2fx); two threads, each its own classes %.0f (%.2fx)%n",
-                    round, one, shared, shared / one, own, own / one);
+            System.out.printf("round %d: one thread %.0f; two threads sharing the classes %.0f (%.2fx), the same with a ruleset each %.0f (%.2fx);"
+                    + " two threads, each its own classes %.0f (%.2fx)%n",
+                    round, one, sharing, sharing / one, twoRulesets, twoRulesets / one, own, own / one);
         }
         a.stopped = true;
         b.stopped = true;
@@ -128,12 +144,34 @@ public final class OwnClassesProbe {
         return (after - before) * 1e9 / (System.nanoTime() - t0);
     }
 
-    private static ClassLoader isolated() throws Exception {
+    private static URL[] classPath() throws Exception {
         List<URL> urls = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             urls.add(Path.of(entry).toUri().toURL());
         }
-        return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        return urls.toArray(URL[]::new);
+    }
+
+    /** Its own copy of every class, except the packages it takes from the common parent (or only the listed ones). */
+    private static final class SharingSome extends URLClassLoader {
+        private final ClassLoader common;
+        private final List<String> listed;
+        private final boolean copyOnlyListed;
+
+        SharingSome(ClassLoader common, List<String> listed, boolean copyOnlyListed) throws Exception {
+            super(classPath(), ClassLoader.getPlatformClassLoader());
+            this.common = common;
+            this.listed = listed;
+            this.copyOnlyListed = copyOnlyListed;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (listed.stream().anyMatch(name::startsWith) != copyOnlyListed) {
+                return common.loadClass(name);
+            }
+            return super.loadClass(name, resolve);
+        }
     }
 
     private static LongSupplier evaluationsIn(ClassLoader loader, String rules) throws Exception {
