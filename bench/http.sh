@@ -19,11 +19,11 @@ mkdir -p "$OUT"
 RULES="$OUT/rules"
 rm -rf "$RULES"; cp -r rules "$RULES"
 # Both endpoints are asked as a browser asks them, accepting compressed answers.
-ACCEPT="Accept-Encoding: gzip, deflate, br"
-cat > "$OUT/evaluate.lua" <<'LUA'
+ENCODINGS="gzip, deflate, br"
+cat > "$OUT/evaluate.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
+wrk.headers["Accept-Encoding"] = "$ENCODINGS"
 wrk.body = '{"evaluationDate":"2026-11-28","channel":"CUSTOMER_AREA","platform":"ANDROID","account":{"plan":"FE","expiresOn":"2027-03-31","activeModules":["ORDINI_ELETTRONICI"],"users":2,"contactsMatched":false},"cart":{"modules":["WOOCOMMERCE","INCASSI_PAGAMENTI"],"users":3,"extendActiveServices":true,"invoiceThroughArubaPanel":true}}'
 LUA
 
@@ -83,7 +83,7 @@ load() { # name, wrk arguments...
 }
 TIMEFORMAT='%U %S'
 for round in 1 2; do
-  load "health-$round" -H "$ACCEPT" "http://127.0.0.1:$PORT/health"
+  load "health-$round" -H "Accept-Encoding: $ENCODINGS" "http://127.0.0.1:$PORT/health"
   load "evaluate-$round" -s "$OUT/evaluate.lua" "http://127.0.0.1:$PORT/api/v1/evaluate"
 done
 rps() { awk '/Requests\/sec/ {print $2}' "$1"; }

@@ -6,13 +6,12 @@
 #   usage: bench/shared-writes.sh [RULES_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -Pbench test-compile
-mvn -B -q -Pbench dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+. bench/classpath.sh
 opens=""
 for pkg in java.lang java.util java.util.concurrent java.util.concurrent.atomic java.util.concurrent.locks java.math java.time; do
   opens="$opens --add-opens java.base/$pkg=ALL-UNNAMED"
 done
 # -Djdk.attach.allowAttachSelf: the probe loads an agent into its own JVM to list the loaded classes.
 exec java -Xmx1g -Djdk.attach.allowAttachSelf=true $opens \
-  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  -cp "$BENCH_CP" \
   com.addonconfigurator.bench.SharedWritesProbe "${1:-rules}"

@@ -1,5 +1,6 @@
 package com.addonconfigurator.bench;
 
+import com.addonconfigurator.Carts;
 import com.addonconfigurator.cart.EvaluationRequest;
 import com.addonconfigurator.catalog.Language;
 import com.addonconfigurator.evaluation.EvaluationResponse;
@@ -14,7 +15,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,10 +58,9 @@ public class EvaluateBenchmark {
         request = apiExample();
     }
 
+    /** api.md's example cart, as the tests build it. */
     static EvaluationRequest apiExample() {
-        return new EvaluationRequest(LocalDate.parse("2026-11-28"), "CUSTOMER_AREA", "ANDROID",
-                new EvaluationRequest.Account("FE", LocalDate.parse("2027-03-31"), List.of("ORDINI_ELETTRONICI"), 2, false),
-                new EvaluationRequest.Cart(null, List.of("WOOCOMMERCE", "INCASSI_PAGAMENTI"), 3, true, true));
+        return Carts.apiExample().request();
     }
 
     @Benchmark

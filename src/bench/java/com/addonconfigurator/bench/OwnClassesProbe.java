@@ -18,16 +18,18 @@ import java.util.function.LongSupplier;
 /**
  * Is the two-thread loss in what the threads share through the classes, or in the heap? One JVM,
  * one heap, two threads evaluating the api.md example cart, in turn: one thread alone; two threads
- * on one ruleset (as the service runs, every class shared); two threads each on a ruleset loaded in
- * a class loader of its own (each thread its own copy of every class of the service, Drools,
- * logback: their metadata, static fields and compiled code; the heap, its card table and the
- * collector still shared). Run it with {@code bench/own-classes.sh}.
+ * on one ruleset (as the service runs, every class shared, each thread on its own copy of the rule
+ * base); the same with a ruleset loaded apart for each thread (its own compiled packages, same
+ * classes); two threads each on a ruleset loaded in a class loader of its own (each thread its own
+ * copy of every class of the service, Drools, logback: their metadata, static fields and compiled
+ * code; the heap, its card table and the collector still shared). Run it with
+ * {@code bench/own-classes.sh}.
  *
  * <p>Each class loader gets the whole class path with the platform loader as parent, so nothing of
  * the application is shared between the two; the threads only see {@link LongSupplier}. To find
  * which library's classes carry the loss, a fourth argument names the packages (prefixes, comma
  * separated, e.g. {@code org.slf4j.,ch.qos.logback.}) that both class loaders take from one common
- * parent instead: those classes are then shared in all three measurements, and copied in none.
+ * parent instead: those classes are then shared in every measurement, and copied in none.
  * With {@code only:} before the list, the named packages are the ones copied and all others shared.
  */
 public final class OwnClassesProbe {
@@ -95,8 +97,8 @@ public final class OwnClassesProbe {
         boolean copyOnly = split.startsWith("only:");
         List<String> shared = split.isEmpty() ? List.of() : List.of(split.replaceFirst("^only:", "").split(","));
         ClassLoader common = new URLClassLoader(classPath(), ClassLoader.getPlatformClassLoader());
-        ClassLoader first = shared.isEmpty() ? new URLClassLoader(classPath(), ClassLoader.getPlatformClassLoader()) : new SharingSome(common, shared, copyOnly);
-        ClassLoader second = shared.isEmpty() ? new URLClassLoader(classPath(), ClassLoader.getPlatformClassLoader()) : new SharingSome(common, shared, copyOnly);
+        ClassLoader first = new SharingSome(common, shared, copyOnly);
+        ClassLoader second = new SharingSome(common, shared, copyOnly);
         System.out.println(shared.isEmpty() ? "each class loader has its own copy of every class"
                 : copyOnly ? "each class loader copies the classes of " + shared + " and shares the others"
                 : "both class loaders share the classes of " + shared + " and copy the others");
@@ -152,7 +154,10 @@ public final class OwnClassesProbe {
         return urls.toArray(URL[]::new);
     }
 
-    /** Its own copy of every class, except the packages it takes from the common parent (or only the listed ones). */
+    /**
+     * Its own copy of every class, except the listed packages, which it takes from the common parent
+     * (or, copying only the listed ones, all others). Listing nothing copies every class.
+     */
     private static final class SharingSome extends URLClassLoader {
         private final ClassLoader common;
         private final List<String> listed;
