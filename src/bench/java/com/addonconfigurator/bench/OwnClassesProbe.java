@@ -1,5 +1,6 @@
 package com.addonconfigurator.bench;
 
+import com.addonconfigurator.cart.EvaluationRequest;
 import com.addonconfigurator.catalog.Language;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.rules.RuleEngine;
@@ -23,7 +24,10 @@ import java.util.function.LongSupplier;
  * classes); two threads each on a ruleset loaded in a class loader of its own (each thread its own
  * copy of every class of the service, Drools, logback: their metadata, static fields and compiled
  * code; the heap, its card table and the collector still shared). Run it with
- * {@code bench/own-classes.sh}.
+ * {@code bench/own-classes.sh}. A fourth measurement keeps the first ruleset's service, request,
+ * catalog and messages but takes the rule bases and sessions of the one loaded apart (only the rule
+ * bases apart). The warm-up starts both threads together, as a server's threads start; with
+ * {@code -Dprobe.stagger=MS} (the script's {@code STAGGER_MS}) the second starts that much later.
  *
  * <p>Each class loader gets the whole class path with the platform loader as parent, so nothing of
  * the application is shared between the two; the threads only see {@link LongSupplier}. To find
@@ -31,16 +35,35 @@ import java.util.function.LongSupplier;
  * separated, e.g. {@code org.slf4j.,ch.qos.logback.}) that both class loaders take from one common
  * parent instead: those classes are then shared in every measurement, and copied in none.
  * With {@code only:} before the list, the named packages are the ones copied and all others shared.
+ * A prefix with a {@code -} before it takes a narrower prefix out of the list again (e.g.
+ * {@code only:com.addonconfigurator.,-com.addonconfigurator.rules.facts.}); a package must be copied
+ * or shared whole (package-private access does not cross class loaders).
  */
 public final class OwnClassesProbe {
     private OwnClassesProbe() {
     }
 
-    /** Built inside each class loader: one evaluation of the api.md example cart per call. */
-    public static LongSupplier evaluations(String rules) throws Exception {
+    /**
+     * Built inside each class loader: evaluations of the api.md example cart, one per call, [0] on
+     * a ruleset; [1] on another ruleset loaded apart, with its own service and request; [2] with
+     * [0]'s service, request, catalog and messages but the other ruleset's rule bases and sessions.
+     */
+    public static LongSupplier[] evaluations(String rules) throws Exception {
         Ruleset ruleset = new RulesetLoader(Clock.systemUTC()).load(Path.of(rules));
+        Ruleset other = new RulesetLoader(Clock.systemUTC()).load(Path.of(rules));
+        Ruleset otherRuleBases = new Ruleset(ruleset.version(), ruleset.loadedAt(), other.kieBase(), ruleset.catalog(),
+                ruleset.messages(), ruleset.files(), ruleset.ruleFile(), other.sessions(), ruleset.sessionOptions(),
+                ruleset.readsCatalog(), ruleset.compiledFromCache(), ruleset.contentHash());
         EvaluationService service = new EvaluationService(() -> ruleset, new RuleEngine(10_000), Clock.systemUTC());
+        EvaluationService otherService = new EvaluationService(() -> other, new RuleEngine(10_000), Clock.systemUTC());
         var request = EvaluateBenchmark.apiExample();
+        var otherRequest = EvaluateBenchmark.apiExample();
+        return new LongSupplier[] {evaluations(service, ruleset, request), evaluations(otherService, other, otherRequest),
+                evaluations(service, otherRuleBases, request)};
+    }
+
+    private static LongSupplier evaluations(EvaluationService service, Ruleset ruleset,
+                                            EvaluationRequest request) {
         return () -> {
             try {
                 return service.evaluate(ruleset, request, Language.IT, false).items().size();
@@ -102,20 +125,25 @@ public final class OwnClassesProbe {
         System.out.println(shared.isEmpty() ? "each class loader has its own copy of every class"
                 : copyOnly ? "each class loader copies the classes of " + shared + " and shares the others"
                 : "both class loaders share the classes of " + shared + " and copy the others");
-        LongSupplier onFirst = evaluationsIn(first, rules);
-        LongSupplier anotherRulesetOnFirst = evaluationsIn(first, rules);
-        LongSupplier onSecond = evaluationsIn(second, rules);
+        LongSupplier[] inFirst = evaluationsIn(first, rules);
+        LongSupplier onFirst = inFirst[0];
+        LongSupplier anotherRulesetOnFirst = inFirst[1];
+        LongSupplier otherRuleBasesOnFirst = inFirst[2];
+        LongSupplier onSecond = evaluationsIn(second, rules)[0];
         Worker a = new Worker("evaluator-a");
         Worker b = new Worker("evaluator-b");
         a.start();
         b.start();
         // Warm every path with both threads busy, as the measured rounds run them.
         a.give(onFirst, first);
+        Thread.sleep(Long.getLong("probe.stagger", 0)); // the second thread's first use after the first's
         b.give(onFirst, first);
         Thread.sleep(20_000);
         b.give(onSecond, second);
         Thread.sleep(20_000);
         b.give(anotherRulesetOnFirst, first);
+        Thread.sleep(10_000);
+        b.give(otherRuleBasesOnFirst, first);
         Thread.sleep(10_000);
         b.give(null, null);
         Thread.sleep(100);
@@ -125,10 +153,11 @@ public final class OwnClassesProbe {
             double one = measure(a, b, null, null, seconds);
             double sharing = measure(a, b, onFirst, first, seconds);
             double twoRulesets = measure(a, b, anotherRulesetOnFirst, first, seconds);
+            double otherBases = measure(a, b, otherRuleBasesOnFirst, first, seconds);
             double own = measure(a, b, onSecond, second, seconds);
-            System.out.printf("round %d: one thread %.0f; two threads sharing the classes %.0f (%.2fx), the same with a ruleset each %.0f (%.2fx);"
-                    + " two threads, each its own classes %.0f (%.2fx)%n",
-                    round, one, sharing, sharing / one, twoRulesets, twoRulesets / one, own, own / one);
+            System.out.printf("round %d: one thread %.0f; two threads sharing the classes %.0f (%.2fx), the same with a ruleset each %.0f (%.2fx),"
+                    + " with only the rule bases apart %.0f (%.2fx); two threads, each its own classes %.0f (%.2fx)%n",
+                    round, one, sharing, sharing / one, twoRulesets, twoRulesets / one, otherBases, otherBases / one, own, own / one);
         }
         a.stopped = true;
         b.stopped = true;
@@ -170,18 +199,24 @@ public final class OwnClassesProbe {
             this.copyOnlyListed = copyOnlyListed;
         }
 
+        /** Whether a listed prefix names the class and no listed "-prefix" takes it out again. */
+        private boolean listedIn(String name) {
+            return listed.stream().anyMatch(p -> !p.startsWith("-") && name.startsWith(p))
+                    && listed.stream().noneMatch(p -> p.startsWith("-") && name.startsWith(p.substring(1)));
+        }
+
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (listed.stream().anyMatch(name::startsWith) != copyOnlyListed) {
+            if (listedIn(name) != copyOnlyListed) {
                 return common.loadClass(name);
             }
             return super.loadClass(name, resolve);
         }
     }
 
-    private static LongSupplier evaluationsIn(ClassLoader loader, String rules) throws Exception {
+    private static LongSupplier[] evaluationsIn(ClassLoader loader, String rules) throws Exception {
         Thread.currentThread().setContextClassLoader(loader);
-        return (LongSupplier) loader.loadClass(OwnClassesProbe.class.getName())
+        return (LongSupplier[]) loader.loadClass(OwnClassesProbe.class.getName())
                 .getMethod("evaluations", String.class).invoke(null, rules);
     }
 }
