@@ -14,10 +14,10 @@ run "EvaluateBenchmark.engine EvaluateBenchmark.service -rf text -rff target/jmh
 # one JVM to the next (the JIT's choices), so the ratio is quoted as the median of three pairs.
 for pair in 1 2 3; do
   for t in 1 2; do
-    run "EvaluateBenchmark.throughput -t $t -rf text -rff target/jmh-throughput-$t-$pair.txt" > target/jmh-throughput-$t-$pair.log
+    run "EvaluateBenchmark.throughput$ -t $t -rf text -rff target/jmh-throughput-$t-$pair.txt" > target/jmh-throughput-$t-$pair.log
   done
   for t in 1 2; do
-    run "EvaluateBenchmark.calibration -t $t -rf text -rff target/jmh-calibration-$t-$pair.txt" > target/jmh-calibration-$t-$pair.log
+    run "EvaluateBenchmark.calibration$ -t $t -rf text -rff target/jmh-calibration-$t-$pair.txt" > target/jmh-calibration-$t-$pair.log
   done
 done
 run "GrowthBenchmark -rf text -rff target/jmh-growth.txt" | tee target/jmh-growth.log
