@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
  * classes); two threads each on a ruleset loaded in a class loader of its own (each thread its own
  * copy of every class of the service, Drools, logback: their metadata, static fields and compiled
  * code; the heap, its card table and the collector still shared). Run it with
- * {@code bench/own-classes.sh}. A fourth measurement keeps the first ruleset's service, request,
+ * {@code bench/own-classes.sh}. One more measurement keeps the first ruleset's service, request,
  * catalog and messages but takes the rule bases and sessions of the one loaded apart (only the rule
  * bases apart). The warm-up starts both threads together, as a server's threads start; with
  * {@code -Dprobe.stagger=MS} (the script's {@code STAGGER_MS}) the second starts that much later.
@@ -43,12 +43,19 @@ public final class OwnClassesProbe {
     private OwnClassesProbe() {
     }
 
+    /** Built inside each class loader: one evaluation of the api.md example cart per call. */
+    public static LongSupplier evaluations(String rules) throws Exception {
+        Ruleset ruleset = new RulesetLoader(Clock.systemUTC()).load(Path.of(rules));
+        return evaluations(new EvaluationService(() -> ruleset, new RuleEngine(10_000), Clock.systemUTC()), ruleset,
+                EvaluateBenchmark.apiExample());
+    }
+
     /**
-     * Built inside each class loader: evaluations of the api.md example cart, one per call, [0] on
-     * a ruleset; [1] on another ruleset loaded apart, with its own service and request; [2] with
+     * Built inside the first class loader: evaluations of the api.md example cart, one per call, [0]
+     * on a ruleset; [1] on another ruleset loaded apart, with its own service and request; [2] with
      * [0]'s service, request, catalog and messages but the other ruleset's rule bases and sessions.
      */
-    public static LongSupplier[] evaluations(String rules) throws Exception {
+    public static LongSupplier[] evaluationsBesideOthers(String rules) throws Exception {
         Ruleset ruleset = new RulesetLoader(Clock.systemUTC()).load(Path.of(rules));
         Ruleset other = new RulesetLoader(Clock.systemUTC()).load(Path.of(rules));
         Ruleset otherRuleBases = new Ruleset(ruleset.version(), ruleset.loadedAt(), other.kieBase(), ruleset.catalog(),
@@ -56,10 +63,9 @@ public final class OwnClassesProbe {
                 ruleset.readsCatalog(), ruleset.compiledFromCache(), ruleset.contentHash());
         EvaluationService service = new EvaluationService(() -> ruleset, new RuleEngine(10_000), Clock.systemUTC());
         EvaluationService otherService = new EvaluationService(() -> other, new RuleEngine(10_000), Clock.systemUTC());
-        var request = EvaluateBenchmark.apiExample();
-        var otherRequest = EvaluateBenchmark.apiExample();
-        return new LongSupplier[] {evaluations(service, ruleset, request), evaluations(otherService, other, otherRequest),
-                evaluations(service, otherRuleBases, request)};
+        EvaluationRequest request = EvaluateBenchmark.apiExample();
+        return new LongSupplier[] {evaluations(service, ruleset, request),
+                evaluations(otherService, other, EvaluateBenchmark.apiExample()), evaluations(service, otherRuleBases, request)};
     }
 
     private static LongSupplier evaluations(EvaluationService service, Ruleset ruleset,
@@ -125,11 +131,11 @@ public final class OwnClassesProbe {
         System.out.println(shared.isEmpty() ? "each class loader has its own copy of every class"
                 : copyOnly ? "each class loader copies the classes of " + shared + " and shares the others"
                 : "both class loaders share the classes of " + shared + " and copy the others");
-        LongSupplier[] inFirst = evaluationsIn(first, rules);
+        LongSupplier[] inFirst = (LongSupplier[]) builtIn(first, "evaluationsBesideOthers", rules);
         LongSupplier onFirst = inFirst[0];
         LongSupplier anotherRulesetOnFirst = inFirst[1];
         LongSupplier otherRuleBasesOnFirst = inFirst[2];
-        LongSupplier onSecond = evaluationsIn(second, rules)[0];
+        LongSupplier onSecond = (LongSupplier) builtIn(second, "evaluations", rules);
         Worker a = new Worker("evaluator-a");
         Worker b = new Worker("evaluator-b");
         a.start();
@@ -214,9 +220,9 @@ public final class OwnClassesProbe {
         }
     }
 
-    private static LongSupplier[] evaluationsIn(ClassLoader loader, String rules) throws Exception {
+    /** What this class's static method of that name builds, called in the class loader's copy of it. */
+    private static Object builtIn(ClassLoader loader, String method, String rules) throws Exception {
         Thread.currentThread().setContextClassLoader(loader);
-        return (LongSupplier[]) loader.loadClass(OwnClassesProbe.class.getName())
-                .getMethod("evaluations", String.class).invoke(null, rules);
+        return loader.loadClass(OwnClassesProbe.class.getName()).getMethod(method, String.class).invoke(null, rules);
     }
 }
