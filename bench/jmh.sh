@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # In-process benchmarks (JMH): the api.md example cart on one thread (median: the engine alone, the engine
+# with its caches emptied before each evaluation as a server's other work empties them, the engine
 # counting firings as the service does, and the service), throughput on one
 # and two threads (three pairs, each beside a pair of the calibration: work that shares nothing, what
 # two threads can give on this machine), and how time grows with the rules and the cart. Results in

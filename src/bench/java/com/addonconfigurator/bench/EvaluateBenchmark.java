@@ -22,10 +22,12 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -83,6 +85,50 @@ public class EvaluateBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public EvaluationResponse service() throws Exception {
         return service.evaluate(ruleset, request, Language.IT, false);
+    }
+
+    /**
+     * The engine as a server runs it: between two evaluations the core does other work (the
+     * request's I/O in the kernel, Jetty, the load tool), so an evaluation finds its rule base,
+     * session and code out of the nearest caches. Before each evaluation (not timed) the thread
+     * writes 4 MB elsewhere and makes a system call; what this costs the evaluation against
+     * {@link #engine} is what caches and the TLB add under HTTP, and what a smaller footprint
+     * would save there. Apart: {@code -p kb=0,1024,4096 -p syscall=false,true}.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Decisions engineAfterOtherWork(OtherWork other) throws Exception {
+        return engine.run(ruleset, FactMapper.facts(request, ruleset.catalog()), false);
+    }
+
+    /** What a server's core does between two evaluations, as far as the caches can tell. */
+    @State(Scope.Thread)
+    public static class OtherWork {
+        /** KB written elsewhere before each evaluation. */
+        @Param("4096")
+        public int kb;
+        /** Whether a system call follows. */
+        @Param("true")
+        public boolean syscall;
+        private byte[] elsewhere;
+        private int round;
+
+        @Setup(Level.Trial)
+        public void allocate() {
+            elsewhere = new byte[kb << 10];
+        }
+
+        @Setup(Level.Invocation)
+        public void evictCaches() {
+            round++;
+            for (int i = 0; i < elsewhere.length; i += 64) {
+                elsewhere[i] = (byte) round;
+            }
+            if (syscall) {
+                Thread.yield(); // with kernel page-table isolation and no PCID, a system call empties the TLB
+            }
+        }
     }
 
     /**
