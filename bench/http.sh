@@ -30,7 +30,7 @@ LUA
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 start_server() {
-  PORT=$PORT RULES_DIR=$RULES RULES_WATCH=false ADMIN_TOKEN=$TOKEN RULES_CACHE_DIR=$CACHE java $JAVA_OPTS $EXTRA_OPTS -jar target/addon-configurator.jar > "$OUT/server.log" 2>&1 &
+  PORT=$PORT RULES_DIR=${SERVER_RULES:-$RULES} SCENARIOS_DIR=${SERVER_SCENARIOS:-${SERVER_RULES:-$RULES}/scenarios} RULES_WATCH=false ADMIN_TOKEN=$TOKEN RULES_CACHE_DIR=$CACHE java $JAVA_OPTS $EXTRA_OPTS -jar target/addon-configurator.jar > "$OUT/server.log" 2>&1 &
   SERVER=$!
 }
 wait_ready() {
@@ -82,10 +82,13 @@ load() { # name, wrk arguments...
   echo "$(server_cpu) $c0" > "$OUT/$name.server-cpu"
 }
 TIMEFORMAT='%U %S'
-for round in 1 2; do
-  load "health-$round" -H "Accept-Encoding: $ENCODINGS" "http://127.0.0.1:$PORT/health"
-  load "evaluate-$round" -s "$OUT/evaluate.lua" "http://127.0.0.1:$PORT/api/v1/evaluate"
-done
+alternate() { # prefix of the result files
+  for round in 1 2; do
+    load "$1health-$round" -H "Accept-Encoding: $ENCODINGS" "http://127.0.0.1:$PORT/health"
+    load "$1evaluate-$round" -s "$OUT/evaluate.lua" "http://127.0.0.1:$PORT/api/v1/evaluate"
+  done
+}
+alternate ""
 rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
 p99() { awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$1"; }
 errs() { grep -E "Socket errors|Non-2xx" "$1" || echo "none"; }
@@ -94,14 +97,18 @@ cpu_us() { # name: "server X us + wrk Y us" of CPU per request
   awk -v r="$(reqs "$1")" -v t="$TICK" -v w="$(cat "$1.wrk-cpu")" '{split(w, u, " ");
     printf "server %.0f us + wrk %.0f us", ($1 - $2) / t * 1e6 / r, (u[1] + u[2]) * 1e6 / r}' "$1.server-cpu"
 }
-for round in 1 2; do
-  h=$(rps "$OUT/health-$round.txt"); e=$(rps "$OUT/evaluate-$round.txt")
-  hp=$(p99 "$OUT/health-$round.txt"); ep=$(p99 "$OUT/evaluate-$round.txt")
-  echo "round $round: /health $h req/s (p99 ${hp} ms), /evaluate $e req/s (p99 ${ep} ms);" \
-       "ratio $(awk -v a="$e" -v b="$h" 'BEGIN {printf "%.2f", a/b}'), p99 ratio $(awk -v a="$ep" -v b="$hp" 'BEGIN {printf "%.2f", a/b}');" \
-       "errors: health $(errs "$OUT/health-$round.txt"), evaluate $(errs "$OUT/evaluate-$round.txt")"
-  echo "  CPU per request: /health $(cpu_us "$OUT/health-$round"), /evaluate $(cpu_us "$OUT/evaluate-$round")"
-done
+report() { # prefix of the result files
+  for round in 1 2; do
+    local f="$OUT/$1"
+    h=$(rps "${f}health-$round.txt"); e=$(rps "${f}evaluate-$round.txt")
+    hp=$(p99 "${f}health-$round.txt"); ep=$(p99 "${f}evaluate-$round.txt")
+    echo "round $round: /health $h req/s (p99 ${hp} ms), /evaluate $e req/s (p99 ${ep} ms);" \
+         "ratio $(awk -v a="$e" -v b="$h" 'BEGIN {printf "%.2f", a/b}'), p99 ratio $(awk -v a="$ep" -v b="$hp" 'BEGIN {printf "%.2f", a/b}');" \
+         "errors: health $(errs "${f}health-$round.txt"), evaluate $(errs "${f}evaluate-$round.txt")"
+    echo "  CPU per request: /health $(cpu_us "${f}health-$round"), /evaluate $(cpu_us "${f}evaluate-$round")"
+  done
+}
+report ""
 echo "memory after the load: $(rss) MB"
 
 echo "== reload: POST /api/v1/rules/reload (build + scenarios + swap), median of 5"
@@ -111,4 +118,27 @@ for i in 1 2 3 4 5; do
   reload
 done | median | awk '{printf "after a DRL edit (compile + scenarios + swap): %.0f ms\n", $1 * 1000}'
 for _ in 1 2 3 4 5; do reload; done | median | awk '{printf "unchanged folder (compiled rules and the scenarios\x27 pass from the cache + swap): %.0f ms\n", $1 * 1000}'
+stop_server
+
+# What HTTP, JSON and the response leave for the rules: the same jar and load with a ruleset of one
+# rule (every item accepted; no scenarios), so that /evaluate costs all but the project's rules.
+echo "== HTTP as above with a one-rule ruleset (what the HTTP layer alone gives), after a 45 s warm-up"
+ONE="$OUT/one-rule"
+rm -rf "$ONE"; mkdir -p "$ONE/none"
+cp "$RULES/catalog.yaml" "$RULES/messages.yaml" "$ONE/"
+cat > "$ONE/one.drl" <<'DRL'
+package bench;
+import com.addonconfigurator.rules.facts.*;
+rule "Every item is accepted"
+ruleflow-group "decisions"
+when
+    $item : Item()
+then
+    insert(new Accepted($item));
+end
+DRL
+SERVER_RULES=$ONE SERVER_SCENARIOS=$ONE/none CACHE=off start_server; wait_ready
+wrk -t2 -c32 -d45s -s "$OUT/evaluate.lua" "http://127.0.0.1:$PORT/api/v1/evaluate" > /dev/null
+alternate "one-rule-"
+report "one-rule-"
 stop_server
