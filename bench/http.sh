@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP, start-up, reload and memory figures of the jar, with the JVM options the README and the
-# Dockerfile ship. Only loopback traffic; every loop is bounded.
+# Dockerfile ship, then the same HTTP load on a one-rule ruleset. Only loopback traffic; every loop is bounded.
 #   usage: bench/http.sh            (needs wrk and curl: apt-get install wrk curl)
 set -euo pipefail
 cd "$(dirname "$0")/.."
