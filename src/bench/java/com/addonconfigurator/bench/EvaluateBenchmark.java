@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -39,11 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the request to facts and of the decisions to the response (messages, order, money).
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms96m", "-Xmx192m", "-XX:NewSize=64m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
-        "-XX:ReservedCodeCacheSize=64m", "-Xss512k"})
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class EvaluateBenchmark {
+public class EvaluateBenchmark extends ShippedJvm {
     private Ruleset ruleset;
     private RuleEngine engine;
     private RuleEngine countingEngine;

@@ -26,8 +26,6 @@ import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -35,7 +33,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The project's rules built as classic DRL (what the service runs) and as Drools' executable model
@@ -46,11 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Command: {@code mvn -B -q -Pbench exec:exec -Djmh.args="ExecutableModelBenchmark"}.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms96m", "-Xmx192m", "-XX:NewSize=64m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
-        "-XX:ReservedCodeCacheSize=64m", "-Xss512k"})
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class ExecutableModelBenchmark {
+public class ExecutableModelBenchmark extends ShippedJvm {
     @Param({"classic", "executable"})
     public String model;
 
@@ -67,7 +60,7 @@ public class ExecutableModelBenchmark {
         KieFileSystem files = kie.newKieFileSystem();
         try (Stream<Path> drl = Files.list(rules)) {
             for (Path file : drl.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
-                files.write("src/main/resources/rules/" + file.getFileName(), Files.readString(file));
+                files.write("src/main/resources/addonconfigurator/" + file.getFileName(), Files.readString(file)); // the rules' package
             }
         }
         long start = System.nanoTime();
