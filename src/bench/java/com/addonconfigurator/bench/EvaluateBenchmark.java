@@ -139,6 +139,32 @@ public class EvaluateBenchmark extends ShippedJvm {
     }
 
     /**
+     * {@link #throughput} with each thread on a ruleset of its own, loaded apart (so each has its own
+     * copy of the classes Drools generates for the rules, besides its own rule bases): run with -t 1
+     * and -t 2 beside {@code throughput}, whose threads share one ruleset's copies as the service's do.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @Warmup(iterations = 15, time = 2)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public EvaluationResponse throughputRulesetEach(OwnRuleset own) throws Exception {
+        return own.service.evaluate(own.ruleset, request, Language.IT, false);
+    }
+
+    /** A ruleset loaded for one thread, and a service on it. */
+    @State(Scope.Thread)
+    public static class OwnRuleset {
+        private Ruleset ruleset;
+        private EvaluationService service;
+
+        @Setup
+        public void load() throws Exception {
+            ruleset = new RulesetLoader(Clock.systemUTC()).load(Path.of(System.getProperty("rules", "rules")));
+            service = new EvaluationService(() -> ruleset, new RuleEngine(10_000), Clock.systemUTC());
+        }
+    }
+
+    /**
      * What two threads can give on this machine, in one JVM with the service's options, for work
      * shaped like an evaluation but sharing nothing: each thread walks its own 1.4 MB random cycle
      * (an array, so that no collection reorders it) and allocates 39 KB per operation (an evaluation:
