@@ -10,11 +10,8 @@ import com.addonconfigurator.metrics.Metrics;
 import com.addonconfigurator.rules.Decisions;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
-import com.addonconfigurator.rules.RulesetLoader;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,11 +43,11 @@ public class EvaluateBenchmark extends ShippedJvm {
 
     @Setup
     public void setUp() throws Exception {
-        ruleset = new RulesetLoader(Clock.systemUTC()).load(Path.of(System.getProperty("rules", "rules")));
+        ruleset = ProjectRules.load(ProjectRules.folder());
         engine = new RuleEngine(10_000);
         Metrics metrics = new Metrics();
         countingEngine = new RuleEngine(10_000, firings -> firings.forEach(metrics::ruleFired)); // as App wires it
-        service = new EvaluationService(() -> ruleset, engine, Clock.systemUTC());
+        service = ProjectRules.serviceOn(ruleset, engine);
         request = apiExample();
     }
 
@@ -159,8 +156,8 @@ public class EvaluateBenchmark extends ShippedJvm {
 
         @Setup
         public void load() throws Exception {
-            ruleset = new RulesetLoader(Clock.systemUTC()).load(Path.of(System.getProperty("rules", "rules")));
-            service = new EvaluationService(() -> ruleset, new RuleEngine(10_000), Clock.systemUTC());
+            ruleset = ProjectRules.load(ProjectRules.folder());
+            service = ProjectRules.serviceOn(ruleset, new RuleEngine(10_000));
         }
     }
 

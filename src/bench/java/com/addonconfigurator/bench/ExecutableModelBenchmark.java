@@ -5,10 +5,8 @@ import com.addonconfigurator.cart.EvaluationRequest;
 import com.addonconfigurator.catalog.Catalog;
 import com.addonconfigurator.evaluation.FactMapper;
 import com.addonconfigurator.rules.RuleEngine;
-import com.addonconfigurator.rules.RulesetLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -53,8 +51,8 @@ public class ExecutableModelBenchmark extends ShippedJvm {
 
     @Setup
     public void setUp() throws Exception {
-        Path rules = Path.of(System.getProperty("rules", "rules"));
-        catalog = new RulesetLoader(Clock.systemUTC()).load(rules).catalog();
+        Path rules = ProjectRules.folder();
+        catalog = ProjectRules.load(rules).catalog();
         request = Carts.apiExample().request();
         KieServices kie = KieServices.get();
         KieFileSystem files = kie.newKieFileSystem();

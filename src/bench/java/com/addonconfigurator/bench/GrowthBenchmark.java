@@ -6,12 +6,10 @@ import com.addonconfigurator.evaluation.EvaluationResponse;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
-import com.addonconfigurator.rules.RulesetLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +55,10 @@ public class GrowthBenchmark {
     @Setup
     public void setUp() throws Exception {
         Path folder = Files.createTempDirectory("growth");
-        copy(Path.of(System.getProperty("rules", "rules")), folder);
+        copy(ProjectRules.folder(), folder);
         synthesize(folder, rules == 10);
-        ruleset = new RulesetLoader(Clock.systemUTC()).load(folder);
-        service = new EvaluationService(() -> ruleset, new RuleEngine(100_000), Clock.systemUTC());
+        ruleset = ProjectRules.load(folder);
+        service = ProjectRules.serviceOn(ruleset, new RuleEngine(100_000));
         List<String> modules = new ArrayList<>(List.of("WOOCOMMERCE", "INCASSI_PAGAMENTI"));
         int users = 3;
         if (cart == 10) {

@@ -5,12 +5,10 @@ import com.addonconfigurator.catalog.Language;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
-import com.addonconfigurator.rules.RulesetLoader;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,9 +43,8 @@ public final class OwnClassesProbe {
 
     /** Built inside each class loader: one evaluation of the api.md example cart per call. */
     public static LongSupplier evaluations(String rules) throws Exception {
-        Ruleset ruleset = new RulesetLoader(Clock.systemUTC()).load(Path.of(rules));
-        return evaluations(new EvaluationService(() -> ruleset, new RuleEngine(10_000), Clock.systemUTC()), ruleset,
-                EvaluateBenchmark.apiExample());
+        Ruleset ruleset = ProjectRules.load(Path.of(rules));
+        return evaluations(ProjectRules.serviceOn(ruleset, new RuleEngine(10_000)), ruleset, EvaluateBenchmark.apiExample());
     }
 
     /**
@@ -56,13 +53,13 @@ public final class OwnClassesProbe {
      * [0]'s service, request, catalog and messages but the other ruleset's rule bases and sessions.
      */
     public static LongSupplier[] evaluationsBesideOthers(String rules) throws Exception {
-        Ruleset ruleset = new RulesetLoader(Clock.systemUTC()).load(Path.of(rules));
-        Ruleset other = new RulesetLoader(Clock.systemUTC()).load(Path.of(rules));
+        Ruleset ruleset = ProjectRules.load(Path.of(rules));
+        Ruleset other = ProjectRules.load(Path.of(rules));
         Ruleset otherRuleBases = new Ruleset(ruleset.version(), ruleset.loadedAt(), other.kieBase(), ruleset.catalog(),
                 ruleset.messages(), ruleset.files(), ruleset.ruleFile(), other.sessions(), ruleset.sessionOptions(),
                 ruleset.readsCatalog(), ruleset.compiledFromCache(), ruleset.contentHash());
-        EvaluationService service = new EvaluationService(() -> ruleset, new RuleEngine(10_000), Clock.systemUTC());
-        EvaluationService otherService = new EvaluationService(() -> other, new RuleEngine(10_000), Clock.systemUTC());
+        EvaluationService service = ProjectRules.serviceOn(ruleset, new RuleEngine(10_000));
+        EvaluationService otherService = ProjectRules.serviceOn(other, new RuleEngine(10_000));
         EvaluationRequest request = EvaluateBenchmark.apiExample();
         return new LongSupplier[] {evaluations(service, ruleset, request),
                 evaluations(otherService, other, EvaluateBenchmark.apiExample()), evaluations(service, otherRuleBases, request)};

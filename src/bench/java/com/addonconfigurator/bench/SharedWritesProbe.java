@@ -5,7 +5,6 @@ import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.metrics.Metrics;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
-import com.addonconfigurator.rules.RulesetLoader;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
@@ -14,7 +13,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,10 +55,10 @@ public final class SharedWritesProbe {
 
     public static void main(String[] args) throws Exception {
         Path rules = Path.of(args.length > 0 ? args[0] : "rules");
-        Ruleset ruleset = new RulesetLoader(Clock.systemUTC()).load(rules);
+        Ruleset ruleset = ProjectRules.load(rules);
         Metrics metrics = new Metrics();
         RuleEngine engine = new RuleEngine(10_000, firings -> firings.forEach(metrics::ruleFired)); // as App wires it
-        EvaluationService service = new EvaluationService(() -> ruleset, engine, Clock.systemUTC());
+        EvaluationService service = ProjectRules.serviceOn(ruleset, engine);
         var request = EvaluateBenchmark.apiExample();
         Runnable evaluations = () -> {
             try {
