@@ -18,13 +18,13 @@ COPY rules /app/rules
 # Data Sharing archive of the classes a real start and real requests load, made by a 'smoke' run
 # (bench/http.sh measures each).
 RUN mkdir -m 700 /app/rules-cache \
- && RULES_CACHE_DIR=/app/rules-cache java -XX:+UseSerialGC -XX:ArchiveClassesAtExit=/app/app.jsa \
+ && RULES_CACHE_DIR=/app/rules-cache java -XX:+UseParallelGC -XX:ArchiveClassesAtExit=/app/app.jsa \
       -jar /app/addon-configurator.jar smoke /app/rules \
  && chown -R 10001 /app/rules-cache
 ENV PORT=8080 \
     RULES_DIR=/app/rules \
     RULES_CACHE_DIR=/app/rules-cache \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:NewSize=64m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:SharedArchiveFile=/app/app.jsa -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:NewSize=64m -XX:+UseParallelGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:SharedArchiveFile=/app/app.jsa -XX:+ExitOnOutOfMemoryError"
 USER 10001
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=2s --start-period=20s --retries=3 \

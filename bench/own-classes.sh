@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/classpath.sh
 # The service's options, with room for two copies of every class (metaspace and compiled code).
-exec "${JAVA:-java}" -Xms96m -Xmx192m -XX:NewSize=64m -XX:+UseSerialGC -XX:MaxMetaspaceSize=320m \
+exec "${JAVA:-java}" -Xms96m -Xmx192m -XX:NewSize=64m -XX:+UseParallelGC -XX:MaxMetaspaceSize=320m \
   -XX:ReservedCodeCacheSize=128m -Xss512k \
   -Dprobe.stagger="${STAGGER_MS:-0}" -cp "$BENCH_CP" \
   com.addonconfigurator.bench.OwnClassesProbe "${1:-rules}" "${2:-4}" "${3:-5}" "${4:-}"
