@@ -49,6 +49,10 @@ public final class SessionPool {
         session.dispose();
     }
 
+    KieBase kieBase() {
+        return kieBase;
+    }
+
     int idle() {
         synchronized (idle) {
             return idle.size();

@@ -2,6 +2,7 @@ package com.addonconfigurator.rules;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.kie.api.KieBase;
 
 /**
  * The session pools of a ruleset, one per copy of its rule base. A thread keeps the copy it was
@@ -26,5 +27,10 @@ public final class SessionPools {
     /** A session from this thread's pool, for one evaluation on this thread; close the lease after use. */
     public SessionPool.Lease lease() {
         return pools.get(copyOfThread.get()).lease();
+    }
+
+    /** The copies of the rule base, one per pool. */
+    List<KieBase> kieBases() {
+        return pools.stream().map(SessionPool::kieBase).toList();
     }
 }
