@@ -2,20 +2,22 @@
 # Soak: N minutes of mixed valid and invalid traffic (bench/soak.lua) against the jar, while the
 # rules folder is replaced every 5 s with a good and a broken version in turn and reloaded by the
 # watcher and by the admin endpoint. Reports requests, responses by status, socket errors, the
-# maximum latency, and the server's memory at start and end. Only loopback traffic; stops by itself.
+# maximum latency, and the server's memory: resident every minute, and the JVM's own areas (heap,
+# metaspace, code cache, classes loaded and unloaded) at start and end. Only loopback traffic; stops
+# by itself. Runs the JVM options the service ships (as bench/http.sh does) unless JAVA_OPTS says otherwise.
 #   usage: bench/soak.sh [MINUTES]   (default 10; needs wrk: apt-get install wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MINUTES=${1:-10}
 DURATION_S=${SOAK_SECONDS:-$((MINUTES * 60))}
 PORT=${PORT:-18090}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms96m -Xmx192m -XX:NewSize=64m -XX:+UseParallelGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
 TOKEN=soak-admin-token-0123456789
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 2; }
 [ -f target/addon-configurator.jar ] || mvn -B -ntp -q -DskipTests package
 
 WORK=$(mktemp -d)
-trap 'kill "$SERVER" 2>/dev/null || true; kill "$RELOADER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill "$SERVER" 2>/dev/null || true; kill "$RELOADER" 2>/dev/null || true; kill "$SAMPLER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 cp -r rules "$WORK/good"
 cp -r rules "$WORK/broken"
 sed -i 's/    not Reason( item == $code )/    not Reason( item == )/' "$WORK/broken/cart.drl"
@@ -26,9 +28,23 @@ SERVER=$!
 for _ in $(seq 1 100); do curl -fs "localhost:$PORT/ready" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "localhost:$PORT/ready" >/dev/null || { echo "the server did not get ready"; cat "$WORK/server.log"; exit 1; }
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$SERVER/status"; }
+# The JVM's areas, from the service's own /metrics: heap, metaspace (with compressed class space),
+# code cache, in MB, and the classes loaded now and unloaded so far.
+jvm() {
+  curl -s "localhost:$PORT/metrics" | awk '
+    /^jvm_memory_used_bytes\{area="heap"/ { heap += $NF }
+    /^jvm_memory_used_bytes\{area="nonheap",id="(Metaspace|Compressed Class Space)"/ { meta += $NF }
+    /^jvm_memory_used_bytes\{area="nonheap",id="Code/ { code += $NF }
+    /^jvm_classes_loaded_classes / { loaded = $NF }
+    /^jvm_classes_unloaded_classes_total / { unloaded = $NF }
+    END { printf "heap %.0f MB, metaspace %.0f MB, code cache %.0f MB, classes %d loaded, %d unloaded", heap/1048576, meta/1048576, code/1048576, loaded, unloaded }'
+}
 # warm up, then measure
 wrk -t2 -c8 -d10s -s bench/soak.lua "http://127.0.0.1:$PORT" >/dev/null
-echo "memory at start (after 10 s warm-up): $(rss)"
+echo "memory at start (after 10 s warm-up): $(rss) resident; $(jvm)"
+SAMPLER=""
+( while sleep 60; do rss; echo; done > "$WORK/rss" ) &
+SAMPLER=$!
 
 (
   i=0
@@ -45,7 +61,9 @@ RELOADER=$!
 echo "soak: ${DURATION_S} s, 2 threads, 32 connections, reloading every 5 s (good and broken in turn)"
 wrk -t2 -c32 -d"${DURATION_S}s" --timeout 5s -s bench/soak.lua "http://127.0.0.1:$PORT"
 kill "$RELOADER" 2>/dev/null || true
-echo "memory at end: $(rss)"
+kill "$SAMPLER" 2>/dev/null || true
+echo "memory at end: $(rss) resident; $(jvm)"
+echo "resident, minute by minute: $(paste -sd' ' "$WORK/rss" | sed 's/ MB/,/g; s/,$/ MB/')"
 echo "reloads: $(grep -c 'active (was' "$WORK/server.log") loaded, $(grep -c 'refused' "$WORK/server.log") refused"
 echo "server errors logged: $(grep -c ' ERROR ' "$WORK/server.log" || true)"
 curl -s "localhost:$PORT/ready"; echo
