@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18099}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms96m -Xmx192m -XX:NewSize=64m -XX:+UseParallelGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+. bench/jvm-options.sh
+JAVA_OPTS=${JAVA_OPTS:-$SHIPPED_JAVA_OPTS}
 DURATION=${DURATION:-20s}
 # Under full load on 2 cores the JIT compiler shares the CPU with the load, so the server needs
 # about a minute of evaluations before its throughput settles (measured: 2k -> 9k req/s over 70 s).

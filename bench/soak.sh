@@ -11,12 +11,14 @@ cd "$(dirname "$0")/.."
 MINUTES=${1:-10}
 DURATION_S=${SOAK_SECONDS:-$((MINUTES * 60))}
 PORT=${PORT:-18090}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms96m -Xmx192m -XX:NewSize=64m -XX:+UseParallelGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+. bench/jvm-options.sh
+JAVA_OPTS=${JAVA_OPTS:-$SHIPPED_JAVA_OPTS}
 TOKEN=soak-admin-token-0123456789
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 2; }
 [ -f target/addon-configurator.jar ] || mvn -B -ntp -q -DskipTests package
 
 WORK=$(mktemp -d)
+SERVER="" RELOADER="" SAMPLER=""
 trap 'kill "$SERVER" 2>/dev/null || true; kill "$RELOADER" 2>/dev/null || true; kill "$SAMPLER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 cp -r rules "$WORK/good"
 cp -r rules "$WORK/broken"
@@ -42,7 +44,6 @@ jvm() {
 # warm up, then measure
 wrk -t2 -c8 -d10s -s bench/soak.lua "http://127.0.0.1:$PORT" >/dev/null
 echo "memory at start (after 10 s warm-up): $(rss) resident; $(jvm)"
-SAMPLER=""
 ( while sleep 60; do rss; echo; done > "$WORK/rss" ) &
 SAMPLER=$!
 

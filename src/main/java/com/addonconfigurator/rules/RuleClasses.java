@@ -12,8 +12,8 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 
 /**
- * The classes Drools generated for a rule base's rules (rules, consequences, constraints), which it
- * keeps as bytes and defines only when first asked for them. Defining them all while the ruleset
+ * The classes Drools generated for a rule base (each rule's class and its consequence's invoker,
+ * each DRL function's class), which it keeps as bytes and defines only when first asked for them. Defining them all while the ruleset
  * is being loaded, before any evaluation can run on it, keeps two evaluations from ever defining
  * one at the same time: Drools' class loader takes a lock per class and then its own lock, while
  * the JVM, resolving a class that a rule's code names, takes the loader's lock first (the loader is
