@@ -32,12 +32,6 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 echo "== over HTTP: wrk -t2 -c32 -d$DURATION, one server loaded at a time, after a 60 s warm-up each"
-cat > "$OUT/evaluate.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
-wrk.body = '{"evaluationDate":"2026-11-28","channel":"CUSTOMER_AREA","platform":"ANDROID","account":{"plan":"FE","expiresOn":"2027-03-31","activeModules":["ORDINI_ELETTRONICI"],"users":2,"contactsMatched":false},"cart":{"modules":["WOOCOMMERCE","INCASSI_PAGAMENTI"],"users":3,"extendActiveServices":true,"invoiceThroughArubaPanel":true}}'
-LUA
 declare -A PORT_OF=([A]=18431 [B]=18432) PID_OF=()
 trap 'kill "${PID_OF[@]}" 2>/dev/null || true' EXIT
 for side in A B; do
@@ -49,7 +43,7 @@ for side in A B; do
   url="http://127.0.0.1:${PORT_OF[$side]}"
   for _ in $(seq 1 600); do curl -fs -o /dev/null "$url/ready" && break; sleep 0.1; done
   curl -fs -o /dev/null "$url/ready" || { echo "server $side not ready:"; cat "$OUT/server-$side.log"; exit 1; }
-  wrk -t2 -c32 -d60s -s "$OUT/evaluate.lua" "$url/api/v1/evaluate" > /dev/null
+  wrk -t2 -c32 -d60s -s bench/evaluate.lua "$url/api/v1/evaluate" > /dev/null
   wrk -t2 -c32 -d10s "$url/health" > /dev/null
 done
 TICK=$(getconf CLK_TCK)
@@ -64,7 +58,7 @@ for round in $(seq 1 "$ROUNDS"); do
       if [ $endpoint = health ]; then
         wrk -t2 -c32 -d"$DURATION" --latency -H "Accept-Encoding: gzip, deflate, br" "$url/health" > "$f"
       else
-        wrk -t2 -c32 -d"$DURATION" --latency -s "$OUT/evaluate.lua" "$url/api/v1/evaluate" > "$f"
+        wrk -t2 -c32 -d"$DURATION" --latency -s bench/evaluate.lua "$url/api/v1/evaluate" > "$f"
       fi
       line+=$(awk -v c="$(( $(cpu_ticks "${PID_OF[$side]}") - before ))" -v t="$TICK" -v e=$endpoint '
         /requests in/ {n = $1} /Requests\/sec/ {r = $2} $1 == "99%" {p = $2} /Socket errors|Non-2xx/ {err = err " [" $0 "]"}

@@ -19,14 +19,8 @@ mkdir -p "$OUT"
 # The server reads a copy of the rules, so that the reload figures can edit a DRL file.
 RULES="$OUT/rules"
 rm -rf "$RULES"; cp -r rules "$RULES"
-# Both endpoints are asked as a browser asks them, accepting compressed answers.
+# Both endpoints are asked as a browser asks them, accepting compressed answers (bench/evaluate.lua too).
 ENCODINGS="gzip, deflate, br"
-cat > "$OUT/evaluate.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Accept-Encoding"] = "$ENCODINGS"
-wrk.body = '{"evaluationDate":"2026-11-28","channel":"CUSTOMER_AREA","platform":"ANDROID","account":{"plan":"FE","expiresOn":"2027-03-31","activeModules":["ORDINI_ELETTRONICI"],"users":2,"contactsMatched":false},"cart":{"modules":["WOOCOMMERCE","INCASSI_PAGAMENTI"],"users":3,"extendActiveServices":true,"invoiceThroughArubaPanel":true}}'
-LUA
 
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -71,7 +65,7 @@ start_server; wait_ready
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER/status"; }
 echo "memory when ready: $(rss) MB"
 wrk -t2 -c32 -d10s "http://127.0.0.1:$PORT/health" > /dev/null
-wrk -t2 -c32 -d"$WARMUP" -s "$OUT/evaluate.lua" "http://127.0.0.1:$PORT/api/v1/evaluate" > /dev/null
+wrk -t2 -c32 -d"$WARMUP" -s bench/evaluate.lua "http://127.0.0.1:$PORT/api/v1/evaluate" > /dev/null
 # CPU per request, of the server (from /proc) and of wrk (bash's time), beside each run: both share
 # the two cores, so the ratio of requests per second is the ratio of these sums.
 TICK=$(getconf CLK_TCK)
@@ -86,7 +80,7 @@ TIMEFORMAT='%U %S'
 alternate() { # prefix of the result files
   for round in 1 2; do
     load "$1health-$round" -H "Accept-Encoding: $ENCODINGS" "http://127.0.0.1:$PORT/health"
-    load "$1evaluate-$round" -s "$OUT/evaluate.lua" "http://127.0.0.1:$PORT/api/v1/evaluate"
+    load "$1evaluate-$round" -s bench/evaluate.lua "http://127.0.0.1:$PORT/api/v1/evaluate"
   done
 }
 alternate ""
@@ -139,7 +133,7 @@ then
 end
 DRL
 SERVER_RULES=$ONE SERVER_SCENARIOS=$ONE/none CACHE=off start_server; wait_ready
-wrk -t2 -c32 -d45s -s "$OUT/evaluate.lua" "http://127.0.0.1:$PORT/api/v1/evaluate" > /dev/null
+wrk -t2 -c32 -d45s -s bench/evaluate.lua "http://127.0.0.1:$PORT/api/v1/evaluate" > /dev/null
 alternate "one-rule-"
 report "one-rule-"
 stop_server
