@@ -7,7 +7,7 @@
 #    with the server's CPU per request.
 # The machine is noisy: compare the two folders within one run, never with another run's figures.
 #   usage: bench/compare-rules.sh FOLDER_A FOLDER_B      (ROUNDS=3 DURATION=15s; needs wrk and curl)
-#   e.g.:  cp -r rules /tmp/lean && patch -d /tmp/lean -p1 < bench/lean-rules.patch
+#   e.g.:  cp -r rules /tmp/next  (edit /tmp/next), then: bench/compare-rules.sh rules /tmp/next
 #          bench/compare-rules.sh rules /tmp/lean
 set -euo pipefail
 [ $# -eq 2 ] || { sed -n '2,11p' "$0"; exit 2; }

@@ -10,8 +10,6 @@ import com.addonconfigurator.metrics.Metrics;
 import com.addonconfigurator.rules.Decisions;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -136,32 +134,6 @@ public class EvaluateBenchmark extends ShippedJvm {
     }
 
     /**
-     * {@link #throughput} with each thread on a ruleset of its own, loaded apart (so each has its own
-     * copy of the classes Drools generates for the rules, besides its own rule bases): run with -t 1
-     * and -t 2 beside {@code throughput}, whose threads share one ruleset's copies as the service's do.
-     */
-    @Benchmark
-    @BenchmarkMode(Mode.Throughput)
-    @Warmup(iterations = 15, time = 2)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    public EvaluationResponse throughputRulesetEach(OwnRuleset own) throws Exception {
-        return own.service.evaluate(own.ruleset, request, Language.IT, false);
-    }
-
-    /** A ruleset loaded for one thread, and a service on it. */
-    @State(Scope.Thread)
-    public static class OwnRuleset {
-        private Ruleset ruleset;
-        private EvaluationService service;
-
-        @Setup
-        public void load() throws Exception {
-            ruleset = ProjectRules.load(ProjectRules.folder());
-            service = ProjectRules.serviceOn(ruleset, new RuleEngine(10_000));
-        }
-    }
-
-    /**
      * What two threads can give on this machine, in one JVM with the service's options, for work
      * shaped like an evaluation but sharing nothing: each thread walks its own 1.4 MB random cycle
      * (an array, so that no collection reorders it) and allocates 39 KB per operation (an evaluation:
@@ -173,20 +145,7 @@ public class EvaluateBenchmark extends ShippedJvm {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public long calibration(PrivateWalk walk) {
-        return walk.step(false);
-    }
-
-    /**
-     * {@link #calibration} plus what Drools' {@code RuleNetworkEvaluatorImpl.cycle} does at each
-     * evaluation: 50 unsynchronized increments of one static int that every thread writes (what
-     * {@code bench/shared-writes.sh} found). Beside {@code calibration} with {@code -t 1} and
-     * {@code -t 2}, it shows what that counter can cost two threads on this machine.
-     */
-    @Benchmark
-    @BenchmarkMode(Mode.Throughput)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    public long calibrationSharingACounter(PrivateWalk walk) {
-        return walk.step(true);
+        return walk.step();
     }
 
     /** One thread's own random cycle through an array, and where its walk has got to. */
@@ -194,18 +153,6 @@ public class EvaluateBenchmark extends ShippedJvm {
     public static class PrivateWalk {
         private static final int SLOTS = 350_000;
         private static final int STEPS = 2_000;
-        /** 50 of an operation's 2,000 steps bump the shared counter (an evaluation bumps Drools' cycle 51 times). */
-        private static final int STEPS_PER_SHARED_WRITE = 40;
-        /** Written, like Drools' counter, by a plain read and a plain write; opaque so that the JIT keeps every one. */
-        private static int sharedCounter;
-        private static final VarHandle SHARED_COUNTER;
-        static {
-            try {
-                SHARED_COUNTER = MethodHandles.lookup().findStaticVarHandle(PrivateWalk.class, "sharedCounter", int.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
         private int[] next;
         private int at;
 
@@ -222,16 +169,13 @@ public class EvaluateBenchmark extends ShippedJvm {
             }
         }
 
-        long step(boolean sharingACounter) {
+        long step() {
             int slot = at;
             List<long[]> allocated = new ArrayList<>();
             for (int i = 0; i < STEPS; i++) {
                 slot = next[slot];
                 if (i % 4 == 0) {
                     allocated.add(new long[6]);
-                }
-                if (sharingACounter && i % STEPS_PER_SHARED_WRITE == 0) {
-                    SHARED_COUNTER.setOpaque((int) SHARED_COUNTER.getOpaque() + 1);
                 }
             }
             at = slot; // the next operation walks on from here

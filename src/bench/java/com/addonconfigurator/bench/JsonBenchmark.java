@@ -8,28 +8,21 @@ import com.addonconfigurator.rules.Ruleset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The JSON around an evaluation over HTTP: the api.md example's answer written to bytes, as
- * {@code HttpApi} writes it, and its request read into a tree; with the service's mapper
- * ({@code plain}) and with Jackson's Blackbird module added ({@code blackbird}: property access
- * through generated lambdas instead of reflection).
+ * The JSON around an evaluation over HTTP: the api.md example's answer written to bytes, as the
+ * HTTP layer writes it, and its request read into a tree, with the service's mapper.
  */
 @State(Scope.Benchmark)
 public class JsonBenchmark extends ShippedJvm {
-    @Param({"plain", "blackbird"})
-    public String mapper;
-
     private ObjectMapper json;
     private EvaluationResponse response;
     private byte[] requestBytes;
@@ -37,9 +30,6 @@ public class JsonBenchmark extends ShippedJvm {
     @Setup
     public void setUp() throws Exception {
         json = Json.newMapper();
-        if (mapper.equals("blackbird")) {
-            json.registerModule(new BlackbirdModule());
-        }
         Ruleset ruleset = ProjectRules.load(ProjectRules.folder());
         response = ProjectRules.serviceOn(ruleset, new RuleEngine(10_000))
                 .evaluate(ruleset, EvaluateBenchmark.apiExample(), Language.IT, false);
