@@ -8,9 +8,8 @@
 # The machine is noisy: compare the two folders within one run, never with another run's figures.
 #   usage: bench/compare-rules.sh FOLDER_A FOLDER_B      (ROUNDS=3 DURATION=15s; needs wrk and curl)
 #   e.g.:  cp -r rules /tmp/next  (edit /tmp/next), then: bench/compare-rules.sh rules /tmp/next
-#          bench/compare-rules.sh rules /tmp/lean
 set -euo pipefail
-[ $# -eq 2 ] || { sed -n '2,11p' "$0"; exit 2; }
+[ $# -eq 2 ] || { sed -n '2,10p' "$0"; exit 2; }
 A=$(realpath "$1"); B=$(realpath "$2")
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-3}

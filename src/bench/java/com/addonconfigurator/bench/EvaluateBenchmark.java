@@ -1,8 +1,8 @@
 package com.addonconfigurator.bench;
 
 import com.addonconfigurator.Carts;
-import com.addonconfigurator.cart.EvaluationRequest;
-import com.addonconfigurator.catalog.Language;
+import com.addonconfigurator.request.EvaluationRequest;
+import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.evaluation.EvaluationResponse;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.evaluation.FactMapper;

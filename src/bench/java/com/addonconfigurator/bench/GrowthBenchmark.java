@@ -1,7 +1,7 @@
 package com.addonconfigurator.bench;
 
-import com.addonconfigurator.cart.EvaluationRequest;
-import com.addonconfigurator.catalog.Language;
+import com.addonconfigurator.request.EvaluationRequest;
+import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.evaluation.EvaluationResponse;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.rules.RuleEngine;

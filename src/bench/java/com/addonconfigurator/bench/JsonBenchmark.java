@@ -1,7 +1,7 @@
 package com.addonconfigurator.bench;
 
-import com.addonconfigurator.api.Json;
-import com.addonconfigurator.catalog.Language;
+import com.addonconfigurator.json.Json;
+import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.evaluation.EvaluationResponse;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;

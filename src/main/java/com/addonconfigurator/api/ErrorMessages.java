@@ -1,8 +1,8 @@
 package com.addonconfigurator.api;
 
-import com.addonconfigurator.catalog.Language;
-import com.addonconfigurator.catalog.LocalizedText;
-import com.addonconfigurator.catalog.Messages;
+import com.addonconfigurator.messages.Language;
+import com.addonconfigurator.messages.LocalizedText;
+import com.addonconfigurator.messages.Messages;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -4,7 +4,8 @@ import com.addonconfigurator.api.HttpApi;
 import com.addonconfigurator.api.HttpSettings;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.metrics.Metrics;
-import com.addonconfigurator.rules.CompiledRulesCache;
+import com.addonconfigurator.rules.cache.CompiledRulesCache;
+import com.addonconfigurator.rules.cache.ScenarioPasses;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesetLoader;
@@ -33,7 +34,7 @@ public final class App {
         this.config = config;
         RuleEngine engine = new RuleEngine(config.firingLimit(), firings -> firings.forEach(metrics::ruleFired));
         CompiledRulesCache cache = CompiledRulesCache.in(config.rulesCacheDir());
-        RulesetRegistry.Gate gate = config.scenarioGate() ? scenarioGate(config, clock, cache) : (r, f) -> List.of();
+        RulesetRegistry.Gate gate = config.scenarioGate() ? scenarioGate(config, clock, ScenarioPasses.in(config.rulesCacheDir())) : (r, f) -> List.of();
         RulesetLoader rulesetLoader = new RulesetLoader(clock, cache);
         this.registry = new RulesetRegistry(config.rulesDir(), rulesetLoader, gate, clock, this::recordReload);
         this.service = new EvaluationService(registry::active, engine, clock);
@@ -45,10 +46,10 @@ public final class App {
      * The QA scenarios' gate, built when the first load needs it, on the loader's thread: setting up
      * its readers takes a third of a second cold, which would otherwise delay the server's start.
      */
-    private static RulesetRegistry.Gate scenarioGate(AppConfig config, Clock clock, CompiledRulesCache cache) {
+    private static RulesetRegistry.Gate scenarioGate(AppConfig config, Clock clock, ScenarioPasses passes) {
         AtomicReference<ScenarioGate> gate = new AtomicReference<>();
         return (candidate, folder) -> gate.updateAndGet(g -> g != null ? g
-                : new ScenarioGate(new RuleEngine(config.firingLimit()), clock, config.scenariosDir(), cache)).check(candidate, folder);
+                : new ScenarioGate(new RuleEngine(config.firingLimit()), clock, config.scenariosDir(), passes)).check(candidate, folder);
     }
 
     private void recordReload(ReloadAttempt attempt) {

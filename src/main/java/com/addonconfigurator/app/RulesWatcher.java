@@ -1,5 +1,6 @@
 package com.addonconfigurator.app;
 
+import com.addonconfigurator.rules.RulesFolder;
 import com.addonconfigurator.rules.RulesetLoader;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -48,7 +49,7 @@ final class RulesWatcher implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            String now = RulesetLoader.fingerprint(folder);
+            String now = RulesFolder.fingerprint(folder);
             if (Objects.equals(now, seen)) {
                 pending = null;
                 continue;

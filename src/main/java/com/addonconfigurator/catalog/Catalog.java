@@ -1,5 +1,7 @@
 package com.addonconfigurator.catalog;
 
+import com.addonconfigurator.messages.Language;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,9 @@
 package com.addonconfigurator.catalog;
 
+import com.addonconfigurator.messages.LocalizedText;
+import com.addonconfigurator.yaml.YamlFiles;
+import com.addonconfigurator.yaml.InvalidFileException;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;

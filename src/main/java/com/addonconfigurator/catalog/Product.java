@@ -1,5 +1,7 @@
 package com.addonconfigurator.catalog;
 
+import com.addonconfigurator.messages.LocalizedText;
+
 import java.math.BigDecimal;
 
 /**

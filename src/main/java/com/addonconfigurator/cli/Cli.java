@@ -2,7 +2,7 @@ package com.addonconfigurator.cli;
 
 import com.addonconfigurator.app.App;
 import com.addonconfigurator.app.AppConfig;
-import com.addonconfigurator.rules.CompiledRulesCache;
+import com.addonconfigurator.rules.cache.CompiledRulesCache;
 import com.addonconfigurator.rules.Problem;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;

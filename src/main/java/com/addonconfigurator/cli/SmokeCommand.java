@@ -1,6 +1,6 @@
 package com.addonconfigurator.cli;
 
-import com.addonconfigurator.api.Json;
+import com.addonconfigurator.json.Json;
 import com.addonconfigurator.app.App;
 import com.addonconfigurator.app.AppConfig;
 import com.addonconfigurator.rules.ReloadAttempt;

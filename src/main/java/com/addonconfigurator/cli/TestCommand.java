@@ -1,6 +1,6 @@
 package com.addonconfigurator.cli;
 
-import com.addonconfigurator.catalog.MessagesReader;
+import com.addonconfigurator.messages.MessagesReader;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RuleFile;
 import com.addonconfigurator.rules.Ruleset;

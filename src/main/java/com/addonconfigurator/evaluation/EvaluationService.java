@@ -1,11 +1,11 @@
 package com.addonconfigurator.evaluation;
 
-import com.addonconfigurator.cart.EvaluationRequest;
-import com.addonconfigurator.cart.InvalidRequestException;
-import com.addonconfigurator.cart.RequestValidator;
+import com.addonconfigurator.request.EvaluationRequest;
+import com.addonconfigurator.request.InvalidRequestException;
+import com.addonconfigurator.request.RequestValidator;
 import com.addonconfigurator.catalog.Catalog;
-import com.addonconfigurator.catalog.Language;
-import com.addonconfigurator.catalog.Messages;
+import com.addonconfigurator.messages.Language;
+import com.addonconfigurator.messages.Messages;
 import com.addonconfigurator.rules.Decisions;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;

@@ -1,6 +1,6 @@
 package com.addonconfigurator.evaluation;
 
-import com.addonconfigurator.cart.EvaluationRequest;
+import com.addonconfigurator.request.EvaluationRequest;
 import com.addonconfigurator.catalog.Catalog;
 import com.addonconfigurator.rules.facts.Account;
 import com.addonconfigurator.rules.facts.CartOptions;

@@ -1,5 +1,7 @@
 package com.addonconfigurator.rules;
 
+import com.addonconfigurator.rules.pool.SessionPool;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

@@ -1,7 +1,10 @@
 package com.addonconfigurator.rules;
 
+import com.addonconfigurator.rules.pool.SessionPool;
+import com.addonconfigurator.rules.pool.SessionPools;
+
 import com.addonconfigurator.catalog.Catalog;
-import com.addonconfigurator.catalog.Messages;
+import com.addonconfigurator.messages.Messages;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package com.addonconfigurator.scenarios;
 
-import com.addonconfigurator.rules.CompiledRulesCache;
+import com.addonconfigurator.hashing.Sha256;
+import com.addonconfigurator.rules.cache.ScenarioPasses;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
@@ -10,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +28,18 @@ public final class ScenarioGate implements RulesetRegistry.Gate {
     private final ScenarioRunner runner;
     private final int firingLimit;
     private final Path scenarios;
-    private final CompiledRulesCache passes;
+    private final ScenarioPasses passes;
 
     /** Gates on the scenarios/ folder of the rules folder being loaded, running them at every check. */
     public ScenarioGate(RuleEngine engine, Clock clock) {
-        this(engine, clock, null, CompiledRulesCache.NONE);
+        this(engine, clock, null, ScenarioPasses.NONE);
     }
 
     /**
      * @param scenarios the scenarios folder; null: the rules folder's scenarios/
-     * @param passes    where the candidates that passed are remembered ({@link CompiledRulesCache#NONE}: nowhere)
+     * @param passes    where the candidates that passed are remembered ({@link ScenarioPasses#NONE}: nowhere)
      */
-    public ScenarioGate(RuleEngine engine, Clock clock, Path scenarios, CompiledRulesCache passes) {
+    public ScenarioGate(RuleEngine engine, Clock clock, Path scenarios, ScenarioPasses passes) {
         this.runner = new ScenarioRunner(engine, clock, false);
         this.firingLimit = engine.firingLimit();
         this.scenarios = scenarios;
@@ -73,7 +72,7 @@ public final class ScenarioGate implements RulesetRegistry.Gate {
      */
     private String key(Ruleset candidate, Path dir) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             digest.update(("scenario gate v1\0firing limit " + firingLimit + "\0rules " + candidate.contentHash())
                     .getBytes(StandardCharsets.UTF_8));
             for (Path file : ScenarioReader.files(dir)) {
@@ -82,11 +81,9 @@ public final class ScenarioGate implements RulesetRegistry.Gate {
                 digest.update((byte) 0);
                 digest.update(Files.readAllBytes(file));
             }
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.hex(digest);
         } catch (IOException | RuntimeException e) {
             return null;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

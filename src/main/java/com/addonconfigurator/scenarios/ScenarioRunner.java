@@ -1,8 +1,8 @@
 package com.addonconfigurator.scenarios;
 
-import com.addonconfigurator.api.Json;
-import com.addonconfigurator.cart.InvalidRequestException;
-import com.addonconfigurator.catalog.Language;
+import com.addonconfigurator.json.Json;
+import com.addonconfigurator.request.InvalidRequestException;
+import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.evaluation.EvaluationResponse;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.evaluation.NotReadyException;

@@ -141,7 +141,7 @@ class LimitsAndEdgesHttpTest {
 
     @Test
     void aFailedAdminAttemptIsLoggedWithoutTheToken() throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger(HttpApi.class);
+        Logger logger = (Logger) LoggerFactory.getLogger("com.addonconfigurator.api");
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
         logger.addAppender(captured);
@@ -150,7 +150,7 @@ class LimitsAndEdgesHttpTest {
             error(server.post("/api/v1/rules/reload", Map.of(), "Authorization", "Bearer guessed-token-SECRET-987"), 401, "UNAUTHORIZED");
 
             List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-            assertTrue(lines.stream().anyMatch(l -> l.contains("refused reload")), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("refused /api/v1/rules/reload")), lines.toString());
             assertTrue(lines.stream().noneMatch(l -> l.contains("SECRET") || l.contains("the-right-token")), lines.toString());
         } finally {
             logger.detachAppender(captured);

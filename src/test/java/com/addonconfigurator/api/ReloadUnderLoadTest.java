@@ -1,5 +1,6 @@
 package com.addonconfigurator.api;
 
+import com.addonconfigurator.rules.RulesFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,8 +40,8 @@ class ReloadUnderLoadTest {
         RulesCopy broken = RulesCopy.into(temp.resolve("broken"))
                 .replace("cart.drl", "    not Reason( item == $code )", "    not Reason( item == )");
         Map<String, String> messageOfVersion = Map.of(
-                RulesetLoader.fingerprint(priceA.folder()), "Il modulo Ordini elettronici è già attivo sul tuo account.",
-                RulesetLoader.fingerprint(priceB.folder()), "Versione B: Ordini elettronici è già attivo.");
+                RulesFolder.fingerprint(priceA.folder()), "Il modulo Ordini elettronici è già attivo sul tuo account.",
+                RulesFolder.fingerprint(priceB.folder()), "Versione B: Ordini elettronici è già attivo.");
         TestServer server = TestServer.start(AppConfig.defaults(live.folder()).withAdminToken(TOKEN), true);
         AtomicBoolean running = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();

@@ -1,5 +1,6 @@
 package com.addonconfigurator.api;
 
+import com.addonconfigurator.rules.RulesFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,7 +100,7 @@ class WatchHttpTest {
             long elapsed = awaitNewMessage(server, swapped);
 
             assertTrue(elapsed <= 2000, "live after " + elapsed + " ms");
-            assertEquals(RulesetLoader.fingerprint(v2.folder()), server.app().registry().active().version());
+            assertEquals(RulesFolder.fingerprint(v2.folder()), server.app().registry().active().version());
         } finally {
             server.stop();
         }
@@ -117,7 +118,7 @@ class WatchHttpTest {
 
             awaitNewMessage(server, System.nanoTime());
             long deadline = System.nanoTime() + 5_000_000_000L;
-            while (!RulesetLoader.fingerprint(rules.folder()).equals(server.app().registry().active().version())) {
+            while (!RulesFolder.fingerprint(rules.folder()).equals(server.app().registry().active().version())) {
                 assertTrue(System.nanoTime() < deadline, "the final content never became active");
                 Thread.sleep(25);
             }

@@ -1,5 +1,6 @@
 package com.addonconfigurator.app;
 
+import com.addonconfigurator.rules.RulesFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,7 +78,7 @@ class OperationsTest {
     @Test
     void everyLogLineOfARequestCarriesItsIdWhichTheResponseReturns() throws Exception {
         RulesCopy rules = RulesCopy.into(temp).write("trouble.drl", TroubleRules.DRL);
-        Logger logger = (Logger) LoggerFactory.getLogger(HttpApi.class);
+        Logger logger = (Logger) LoggerFactory.getLogger("com.addonconfigurator.api");
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
         logger.addAppender(captured);
@@ -181,7 +182,7 @@ class OperationsTest {
         TestServer b = TestServer.start(AppConfig.defaults(rules.folder()).withWatch(true), true);
         try {
             rules.replace("messages.yaml", "Il modulo {item} è già attivo sul tuo account.", "{item}: già attivo.");
-            String expected = RulesetLoader.fingerprint(rules.folder());
+            String expected = RulesFolder.fingerprint(rules.folder());
             long start = System.nanoTime();
             while (!(version(a).equals(expected) && version(b).equals(expected))) {
                 assertTrue(System.nanoTime() - start < 5_000_000_000L, "not converged: " + version(a) + " " + version(b));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.RulesCopy;
 import com.addonconfigurator.TestRules;
-import com.addonconfigurator.rules.CompiledRulesCache;
+import com.addonconfigurator.rules.cache.CompiledRulesCache;
 import com.addonconfigurator.rules.RulesetLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package com.addonconfigurator.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.addonconfigurator.TestRules;
-import com.addonconfigurator.catalog.Language;
+import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.scenarios.Scenario;
 import com.addonconfigurator.scenarios.ScenarioReader;

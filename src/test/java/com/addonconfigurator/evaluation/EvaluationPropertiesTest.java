@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.TestRules;
-import com.addonconfigurator.cart.EvaluationRequest;
-import com.addonconfigurator.catalog.Language;
+import com.addonconfigurator.request.EvaluationRequest;
+import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesFailedException;
 import java.math.BigDecimal;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.RulesCopy;
-import com.addonconfigurator.rules.CompiledRulesCache;
+import com.addonconfigurator.rules.cache.ScenarioPasses;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
@@ -30,7 +30,7 @@ class ScenarioGateTest {
 
     private ScenarioGate gate(Path cache, int firingLimit) {
         return new ScenarioGate(new RuleEngine(firingLimit, firings -> evaluations.incrementAndGet()), Clock.systemUTC(),
-                null, CompiledRulesCache.in(cache));
+                null, ScenarioPasses.in(cache));
     }
 
     private ScenarioGate gate(Path cache) {

@@ -1,10 +1,14 @@
-package com.addonconfigurator.rules;
+package com.addonconfigurator.rules.pool;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.addonconfigurator.TestRules;
+import com.addonconfigurator.rules.RuleEngine;
+import com.addonconfigurator.rules.Ruleset;
+import com.addonconfigurator.rules.RulesetLoader;
+import com.addonconfigurator.rules.cache.CompiledRulesCache;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

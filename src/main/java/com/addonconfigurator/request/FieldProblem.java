@@ -1,4 +1,4 @@
-package com.addonconfigurator.cart;
+package com.addonconfigurator.request;
 
 import java.util.Map;
 

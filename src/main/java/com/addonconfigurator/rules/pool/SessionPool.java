@@ -1,4 +1,4 @@
-package com.addonconfigurator.rules;
+package com.addonconfigurator.rules.pool;
 
 import java.util.ArrayDeque;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;

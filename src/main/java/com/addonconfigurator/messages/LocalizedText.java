@@ -1,4 +1,4 @@
-package com.addonconfigurator.catalog;
+package com.addonconfigurator.messages;
 
 /** A text in Italian and English. */
 public record LocalizedText(String it, String en) {

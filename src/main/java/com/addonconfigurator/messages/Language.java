@@ -1,4 +1,4 @@
-package com.addonconfigurator.catalog;
+package com.addonconfigurator.messages;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package com.addonconfigurator.rules;
+package com.addonconfigurator.rules.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.addonconfigurator.Carts;
 import com.addonconfigurator.RulesCopy;
 import com.addonconfigurator.TestRules;
+import com.addonconfigurator.rules.RuleEngine;
+import com.addonconfigurator.rules.Ruleset;
+import com.addonconfigurator.rules.RulesetLoader;
 import com.addonconfigurator.scenarios.ScenarioGate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

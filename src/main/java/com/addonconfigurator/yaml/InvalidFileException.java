@@ -1,4 +1,4 @@
-package com.addonconfigurator.catalog;
+package com.addonconfigurator.yaml;
 
 /** A catalog or messages file that cannot be used, with where the problem is (line 0: unknown). */
 public final class InvalidFileException extends Exception {

@@ -1,4 +1,7 @@
-package com.addonconfigurator.catalog;
+package com.addonconfigurator.messages;
+
+import com.addonconfigurator.yaml.InvalidFileException;
+import com.addonconfigurator.yaml.YamlFiles;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package com.addonconfigurator.cart;
+package com.addonconfigurator.request;
 
 import com.addonconfigurator.catalog.Catalog;
 import com.fasterxml.jackson.databind.JsonNode;

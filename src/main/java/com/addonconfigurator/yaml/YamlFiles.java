@@ -1,4 +1,4 @@
-package com.addonconfigurator.catalog;
+package com.addonconfigurator.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -10,7 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 
 /** Strict YAML reading for the analysts' files: unknown keys and duplicates are errors with a line. */
-final class YamlFiles {
+public final class YamlFiles {
     private static final ObjectMapper YAML = new ObjectMapper(
             YAMLFactory.builder().build().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -20,7 +20,7 @@ final class YamlFiles {
     private YamlFiles() {
     }
 
-    static <T> T read(String text, Class<T> type) throws InvalidFileException {
+    public static <T> T read(String text, Class<T> type) throws InvalidFileException {
         try {
             T value = YAML.readValue(text, type);
             if (value == null) {

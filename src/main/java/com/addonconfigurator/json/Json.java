@@ -1,4 +1,4 @@
-package com.addonconfigurator.api;
+package com.addonconfigurator.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

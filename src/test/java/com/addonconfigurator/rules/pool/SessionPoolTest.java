@@ -1,4 +1,4 @@
-package com.addonconfigurator.rules;
+package com.addonconfigurator.rules.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.TestRules;
+import com.addonconfigurator.rules.RuleEngine;
+import com.addonconfigurator.rules.Ruleset;
+import com.addonconfigurator.rules.RulesetLoader;
+import com.addonconfigurator.rules.cache.CompiledRulesCache;
 import com.addonconfigurator.rules.facts.Item;
 import java.time.Clock;
 import java.util.ArrayList;

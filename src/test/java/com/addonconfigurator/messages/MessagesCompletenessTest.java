@@ -1,4 +1,4 @@
-package com.addonconfigurator.catalog;
+package com.addonconfigurator.messages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

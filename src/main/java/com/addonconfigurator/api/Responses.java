@@ -1,0 +1,68 @@
+package com.addonconfigurator.api;
+
+import com.addonconfigurator.messages.Language;
+import com.addonconfigurator.request.FieldProblem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes answers: JSON bodies, and every error in the contract's shape, in the language asked. */
+final class Responses {
+    /** A body with thousands of bad fields gets the first ones listed, not a response as large. */
+    private static final int MAX_DETAILS = 50;
+
+    /** Set on a request whose error is written, so that Javalin's status handlers leave it be. */
+    static final String HANDLED = "error-handled";
+
+    private final ObjectMapper mapper;
+    private final ErrorMessages messages;
+
+    Responses(ObjectMapper mapper, ErrorMessages messages) {
+        this.mapper = mapper;
+        this.messages = messages;
+    }
+
+    void json(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json; charset=utf-8").result(mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a response", e);
+        }
+    }
+
+    /** The error shape with the code's message, its placeholders filled from {@code values}. */
+    void error(Context ctx, int status, String code, Map<String, ?> values) {
+        ctx.attribute(HANDLED, Boolean.TRUE);
+        json(ctx, status, ApiError.of(code, messages.error(code, language(ctx), values)));
+    }
+
+    /** 400 INVALID_REQUEST with a detail per field (the first fifty). */
+    void invalidRequest(Context ctx, List<FieldProblem> problems) {
+        Language language = language(ctx);
+        List<ApiError.Detail> details = new ArrayList<>();
+        for (FieldProblem p : problems.subList(0, Math.min(problems.size(), MAX_DETAILS))) {
+            Map<String, Object> values = new LinkedHashMap<>(p.args());
+            values.put("field", p.field().isEmpty() ? "body" : p.field());
+            details.add(new ApiError.Detail(p.field(), messages.field(p.code(), language, values)));
+        }
+        String message = messages.error("INVALID_REQUEST", language, Map.of("first", details.get(0).message()));
+        boolean wholeBody = problems.size() == 1 && problems.get(0).field().isEmpty();
+        json(ctx, 400, new ApiError(new ApiError.Body("INVALID_REQUEST", message,
+                wholeBody ? null : problems.get(0).field(), wholeBody ? null : details, null, null)));
+    }
+
+    /** An error with more than a message: the reload's problems and the version still active. */
+    void rejected(Context ctx, int status, String code, Object problems, String activeVersion) {
+        ctx.attribute(HANDLED, Boolean.TRUE);
+        String message = messages.error(code, language(ctx), Map.of());
+        json(ctx, status, new ApiError(new ApiError.Body(code, message, null, null, problems, activeVersion)));
+    }
+
+    static Language language(Context ctx) {
+        return Language.fromAcceptLanguage(ctx.header("Accept-Language"));
+    }
+}

@@ -1,0 +1,56 @@
+package com.addonconfigurator.api;
+
+import com.addonconfigurator.rules.ReloadAttempt;
+import com.addonconfigurator.rules.Ruleset;
+import com.addonconfigurator.rules.RulesetRegistry;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/v1/rules}, {@code POST /api/v1/rules/reload} (admin) and {@code GET /api/v1/catalog}. */
+final class RulesController {
+    private final RulesetRegistry registry;
+    private final AdminAuth admin;
+    private final Responses responses;
+    private final CatalogView catalogView = new CatalogView();
+
+    RulesController(RulesetRegistry registry, AdminAuth admin, Responses responses) {
+        this.registry = registry;
+        this.admin = admin;
+        this.responses = responses;
+    }
+
+    void rules(Context ctx) {
+        Ruleset active = registry.active();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", active == null ? null : active.version());
+        body.put("loadedAt", active == null ? null : active.loadedAt().toString());
+        body.put("files", active == null ? List.of() : active.files());
+        body.put("lastReload", registry.lastAttempt());
+        responses.json(ctx, 200, body);
+    }
+
+    void reload(Context ctx) throws HttpProblem {
+        admin.require(ctx);
+        ReloadAttempt attempt = registry.reload();
+        if (attempt.loaded()) {
+            responses.json(ctx, 200, Map.of("status", attempt.status(), "version", attempt.version()));
+            return;
+        }
+        Ruleset active = registry.active();
+        Map<String, Object> problems = new LinkedHashMap<>();
+        problems.put("problems", attempt.problems());
+        problems.put("failingScenarios", attempt.failingScenarios());
+        responses.rejected(ctx, 422, "RULES_REJECTED", problems, active == null ? null : active.version());
+    }
+
+    void catalog(Context ctx) throws HttpProblem {
+        Ruleset active = registry.active();
+        if (active == null) {
+            throw new HttpProblem(503, "NOT_READY", Map.of());
+        }
+        ctx.header(HttpApi.VERSION_HEADER, active.version());
+        responses.json(ctx, 200, catalogView.of(active));
+    }
+}
