@@ -13,18 +13,20 @@ RUN useradd --system --uid 10001 --home-dir /app addon
 WORKDIR /app
 COPY --from=build /src/target/addon-configurator.jar /app/addon-configurator.jar
 COPY rules /app/rules
+# The JVM options the service ships (the benchmarks run with the same file).
+COPY deploy/jvm.options /app/jvm.options
 # Start-up: the rules compiled for the image's rules folder, and the pass of its scenarios
 # remembered (a restart with other rules compiles and gates them once and keeps both), and a Class
 # Data Sharing archive of the classes a real start and real requests load, made by a 'smoke' run
-# (bench/http.sh measures each).
+# (docs/performance.md gives the figures).
 RUN mkdir -m 700 /app/rules-cache \
- && RULES_CACHE_DIR=/app/rules-cache java -XX:+UseParallelGC -XX:ArchiveClassesAtExit=/app/app.jsa \
+ && RULES_CACHE_DIR=/app/rules-cache java -XX:VMOptionsFile=/app/jvm.options -XX:ArchiveClassesAtExit=/app/app.jsa \
       -jar /app/addon-configurator.jar smoke /app/rules \
  && chown -R 10001 /app/rules-cache
 ENV PORT=8080 \
     RULES_DIR=/app/rules \
     RULES_CACHE_DIR=/app/rules-cache \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:NewSize=64m -XX:+UseParallelGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:SharedArchiveFile=/app/app.jsa -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-XX:VMOptionsFile=/app/jvm.options -XX:MaxRAMPercentage=50 -XX:SharedArchiveFile=/app/app.jsa"
 USER 10001
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=2s --start-period=20s --retries=3 \

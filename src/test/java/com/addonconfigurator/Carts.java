@@ -1,12 +1,12 @@
 package com.addonconfigurator;
 
-import com.addonconfigurator.request.EvaluationRequest;
-import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.evaluation.EvaluationResponse;
 import com.addonconfigurator.evaluation.EvaluationService;
+import com.addonconfigurator.messages.Language;
+import com.addonconfigurator.request.EvaluationRequest;
 import com.addonconfigurator.rules.RuleEngine;
-import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesFailedException;
+import com.addonconfigurator.rules.Ruleset;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,8 +40,11 @@ public final class Carts {
      * Documenti), Incassi e pagamenti and three users from the customer area on Android.
      */
     public static Carts apiExample() {
-        return on("CUSTOMER_AREA").platform("ANDROID").account("FE", "2027-03-31", 2, false, "ORDINI_ELETTRONICI")
-                .modules("WOOCOMMERCE", "INCASSI_PAGAMENTI").users(3);
+        return on("CUSTOMER_AREA")
+                .platform("ANDROID")
+                .account("FE", "2027-03-31", 2, false, "ORDINI_ELETTRONICI")
+                .modules("WOOCOMMERCE", "INCASSI_PAGAMENTI")
+                .users(3);
     }
 
     public Carts date(String date) {
@@ -55,8 +58,8 @@ public final class Carts {
     }
 
     public Carts account(String plan, String expiresOn, int users, boolean contactsMatched, String... activeModules) {
-        this.account = new EvaluationRequest.Account(plan, LocalDate.parse(expiresOn), List.of(activeModules), users,
-                contactsMatched);
+        this.account = new EvaluationRequest.Account(
+                plan, LocalDate.parse(expiresOn), List.of(activeModules), users, contactsMatched);
         return this;
     }
 
@@ -90,7 +93,11 @@ public final class Carts {
     }
 
     public EvaluationRequest request() {
-        return new EvaluationRequest(LocalDate.parse(date), channel, platform, account,
+        return new EvaluationRequest(
+                LocalDate.parse(date),
+                channel,
+                platform,
+                account,
                 new EvaluationRequest.Cart(plan, List.copyOf(modules), users, extend, panel));
     }
 
@@ -99,7 +106,8 @@ public final class Carts {
     }
 
     public Answer evaluate(Ruleset ruleset) {
-        EvaluationService service = new EvaluationService(() -> ruleset, new RuleEngine(10_000), Clock.systemUTC());
+        EvaluationService service = new EvaluationService(
+                () -> ruleset, new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT), Clock.systemUTC());
         try {
             return new Answer(service.evaluate(ruleset, request(), Language.IT, true));
         } catch (RulesFailedException e) {
@@ -110,7 +118,9 @@ public final class Carts {
     /** Reads an answer by code. */
     public record Answer(EvaluationResponse response) {
         public EvaluationResponse.ItemView item(String code) {
-            return response.items().stream().filter(i -> i.code().equals(code)).findFirst()
+            return response.items().stream()
+                    .filter(i -> i.code().equals(code))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no item " + code + " in " + response.items()));
         }
 
@@ -125,8 +135,11 @@ public final class Carts {
         }
 
         public EvaluationResponse.LineView line(String code) {
-            return response.pricing().lines().stream().filter(l -> l.code().equals(code)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no price line " + code + " in " + response.pricing().lines()));
+            return response.pricing().lines().stream()
+                    .filter(l -> l.code().equals(code))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no price line " + code + " in "
+                            + response.pricing().lines()));
         }
 
         public boolean hasLine(String code) {
@@ -134,11 +147,15 @@ public final class Carts {
         }
 
         public List<String> lineCodes() {
-            return response.pricing().lines().stream().map(EvaluationResponse.LineView::code).toList();
+            return response.pricing().lines().stream()
+                    .map(EvaluationResponse.LineView::code)
+                    .toList();
         }
 
         public List<String> steps() {
-            return response.nextSteps().stream().map(s -> s.item() + ":" + s.order() + ":" + s.code()).toList();
+            return response.nextSteps().stream()
+                    .map(s -> s.item() + ":" + s.order() + ":" + s.code())
+                    .toList();
         }
 
         public Set<String> warnings() {
@@ -148,7 +165,9 @@ public final class Carts {
         }
 
         public List<String> suggestions() {
-            return response.suggestions().stream().map(s -> s.action() + " " + s.code()).toList();
+            return response.suggestions().stream()
+                    .map(s -> s.action() + " " + s.code())
+                    .toList();
         }
 
         public String expiresOn(String code) {

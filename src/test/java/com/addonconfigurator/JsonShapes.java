@@ -11,8 +11,7 @@ import java.util.TreeSet;
 public final class JsonShapes {
     public static final String ANY_TEXT = "…";
 
-    private JsonShapes() {
-    }
+    private JsonShapes() {}
 
     public static List<String> differences(JsonNode expected, JsonNode actual) {
         List<String> out = new ArrayList<>();

@@ -24,13 +24,15 @@ public final class RequestInFlight implements AutoCloseable {
     }
 
     public static RequestInFlight start(int port, int sentBytes, int timeoutMs) throws IOException {
-        byte[] body = new ObjectMapper().writeValueAsBytes(RequestBodies.example().json());
+        byte[] body =
+                new ObjectMapper().writeValueAsBytes(RequestBodies.example().json());
         Socket socket = new Socket("127.0.0.1", port);
         try {
             socket.setSoTimeout(timeoutMs);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, sentBytes);
             out.flush();
             return new RequestInFlight(socket, body, sentBytes);

@@ -11,8 +11,7 @@ public final class TestRules {
     public static final Path FOLDER = Path.of("rules");
     private static final Ruleset PROJECT = load();
 
-    private TestRules() {
-    }
+    private TestRules() {}
 
     public static Ruleset project() {
         return PROJECT;

@@ -25,6 +25,5 @@ public final class TroubleRules {
             end
             """;
 
-    private TroubleRules() {
-    }
+    private TroubleRules() {}
 }

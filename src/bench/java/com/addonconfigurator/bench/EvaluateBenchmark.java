@@ -1,12 +1,12 @@
 package com.addonconfigurator.bench;
 
 import com.addonconfigurator.Carts;
-import com.addonconfigurator.request.EvaluationRequest;
-import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.evaluation.EvaluationResponse;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.evaluation.FactMapper;
+import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.metrics.Metrics;
+import com.addonconfigurator.request.EvaluationRequest;
 import com.addonconfigurator.rules.Decisions;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
@@ -42,9 +42,10 @@ public class EvaluateBenchmark extends ShippedJvm {
     @Setup
     public void setUp() throws Exception {
         ruleset = ProjectRules.load(ProjectRules.folder());
-        engine = new RuleEngine(10_000);
+        engine = new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT);
         Metrics metrics = new Metrics();
-        countingEngine = new RuleEngine(10_000, firings -> firings.forEach(metrics::ruleFired)); // as App wires it
+        countingEngine = new RuleEngine(
+                RuleEngine.DEFAULT_FIRING_LIMIT, firings -> firings.forEach(metrics::ruleFired)); // as App wires it
         service = ProjectRules.serviceOn(ruleset, engine);
         request = apiExample();
     }
@@ -100,6 +101,7 @@ public class EvaluateBenchmark extends ShippedJvm {
         /** Whether a system call follows. */
         @Param("true")
         public boolean syscall;
+
         private byte[] elsewhere;
         private int round;
 

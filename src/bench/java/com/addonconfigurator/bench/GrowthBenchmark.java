@@ -1,9 +1,9 @@
 package com.addonconfigurator.bench;
 
-import com.addonconfigurator.request.EvaluationRequest;
-import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.evaluation.EvaluationResponse;
 import com.addonconfigurator.evaluation.EvaluationService;
+import com.addonconfigurator.messages.Language;
+import com.addonconfigurator.request.EvaluationRequest;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
 import java.io.IOException;
@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * buys about ten times the api.md example's items.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-XX:+UseSerialGC"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-XX:+UseSerialGC"})
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 4, time = 2)
 @BenchmarkMode(Mode.SampleTime)
@@ -67,11 +69,16 @@ public class GrowthBenchmark {
                 modules.add("SYN_" + i);
             }
         }
-        request = new EvaluationRequest(LocalDate.parse("2026-11-28"), "CUSTOMER_AREA", "ANDROID",
-                new EvaluationRequest.Account("FE", LocalDate.parse("2027-03-31"), List.of("ORDINI_ELETTRONICI"), 2, false),
+        request = new EvaluationRequest(
+                LocalDate.parse("2026-11-28"),
+                "CUSTOMER_AREA",
+                "ANDROID",
+                new EvaluationRequest.Account(
+                        "FE", LocalDate.parse("2027-03-31"), List.of("ORDINI_ELETTRONICI"), 2, false),
                 new EvaluationRequest.Cart(null, modules, users, true, true));
-        System.out.println("rules in the ruleset: " + ruleset.files().stream().mapToInt(f -> f.rules().size()).sum()
-                + ", items in the cart: " + (modules.size() + 1));
+        System.out.println("rules in the ruleset: "
+                + ruleset.files().stream().mapToInt(f -> f.rules().size()).sum() + ", items in the cart: "
+                + (modules.size() + 1));
     }
 
     @Benchmark
@@ -84,41 +91,80 @@ public class GrowthBenchmark {
         int at = catalog.indexOf("\nusers:");
         StringBuilder modules = new StringBuilder();
         for (int i = 1; i <= SYNTHETIC_MODULES; i++) {
-            modules.append("  - code: SYN_").append(i).append("\n    name: { it: \"Sintetico ").append(i)
-                    .append("\", en: \"Synthetic ").append(i).append("\" }\n    price: \"").append(10 + i).append(".00\"\n");
+            modules.append("  - code: SYN_")
+                    .append(i)
+                    .append("\n    name: { it: \"Sintetico ")
+                    .append(i)
+                    .append("\", en: \"Synthetic ")
+                    .append(i)
+                    .append("\" }\n    price: \"")
+                    .append(10 + i)
+                    .append(".00\"\n");
         }
         catalog.insert(at, "\n" + modules);
         Files.writeString(folder.resolve("catalog.yaml"), catalog.toString());
         if (!withRules) {
             return;
         }
-        StringBuilder drl = new StringBuilder("package addonconfigurator;\nimport com.addonconfigurator.rules.facts.*;\n");
+        StringBuilder drl =
+                new StringBuilder("package addonconfigurator;\nimport com.addonconfigurator.rules.facts.*;\n");
         for (int i = 1; i <= SYNTHETIC_MODULES; i++) {
             String m = "SYN_" + i;
-            drl.append(rule("S" + i + " refused on iOS", "reasons", "Evaluation( channel == \"MOBILE_APP\", platform == \"IOS\" )\n    $i : Item( code == \"" + m + "\" )",
+            drl.append(rule(
+                    "S" + i + " refused on iOS",
+                    "reasons",
+                    "Evaluation( channel == \"MOBILE_APP\", platform == \"IOS\" )\n    $i : Item( code == \"" + m
+                            + "\" )",
                     "insert(new Reason($i.getCode(), \"CHANNEL_NOT_AVAILABLE_ON_PLATFORM\"));"));
-            drl.append(rule("S" + i + " only with FE", "reasons", "JudgedPlan( code != \"FE\" )\n    $i : Item( code == \"" + m + "\" )",
+            drl.append(rule(
+                    "S" + i + " only with FE",
+                    "reasons",
+                    "JudgedPlan( code != \"FE\" )\n    $i : Item( code == \"" + m + "\" )",
                     "insert(new Reason($i.getCode(), \"MODULE_NOT_AVAILABLE_FOR_PLAN\"));"));
-            drl.append(rule("S" + i + " not twice", "reasons", "Account( $a : activeModules )\n    $i : Item( code == \"" + m + "\", code memberOf $a )",
+            drl.append(rule(
+                    "S" + i + " not twice",
+                    "reasons",
+                    "Account( $a : activeModules )\n    $i : Item( code == \"" + m + "\", code memberOf $a )",
                     "insert(new Reason($i.getCode(), \"MODULE_ALREADY_ACTIVE\"));"));
-            drl.append(rule("S" + i + " needs Documenti", "dependencies", "$i : Item( code == \"" + m + "\" )\n    not Account( activeModules contains \"DOCUMENTI\" )\n    not ( Item( code == \"DOCUMENTI\" ) and not Reason( item == \"DOCUMENTI\" ) )",
+            drl.append(rule(
+                    "S" + i + " needs Documenti",
+                    "dependencies",
+                    "$i : Item( code == \"" + m
+                            + "\" )\n    not Account( activeModules contains \"DOCUMENTI\" )\n    not ( Item( code == \"DOCUMENTI\" ) and not Reason( item == \"DOCUMENTI\" ) )",
                     "insert(new Reason($i.getCode(), \"REQUIRES_DOCUMENTI\"));"));
-            drl.append(rule("S" + i + " first step", "decisions", "Accepted( code == \"" + m + "\", $c : code )",
+            drl.append(rule(
+                    "S" + i + " first step",
+                    "decisions",
+                    "Accepted( code == \"" + m + "\", $c : code )",
                     "insert(new NextStep($c, 1, \"CONNECT_ONLINE_SHOP\", false));"));
-            drl.append(rule("S" + i + " second step", "decisions", "Accepted( code == \"" + m + "\", $c : code )\n    not Account( contactsMatched )",
+            drl.append(rule(
+                    "S" + i + " second step",
+                    "decisions",
+                    "Accepted( code == \"" + m + "\", $c : code )\n    not Account( contactsMatched )",
                     "insert(new NextStep($c, 2, \"ACTIVATION_WIZARD\", false));"));
-            drl.append(rule("S" + i + " web panel step", "decisions", "Accepted( code == \"" + m + "\", $c : code )\n    Evaluation( channel == \"MOBILE_APP\" )",
+            drl.append(rule(
+                    "S" + i + " web panel step",
+                    "decisions",
+                    "Accepted( code == \"" + m + "\", $c : code )\n    Evaluation( channel == \"MOBILE_APP\" )",
                     "insert(new NextStep($c, 3, \"ENABLE_NSO_NOTIFICATIONS\", true));"));
-            drl.append(rule("S" + i + " warns without the panel", "decisions", "Accepted( code == \"" + m + "\" )\n    CartOptions( !invoiceThroughArubaPanel )",
+            drl.append(rule(
+                    "S" + i + " warns without the panel",
+                    "decisions",
+                    "Accepted( code == \"" + m + "\" )\n    CartOptions( !invoiceThroughArubaPanel )",
                     "insert(new Warning(\"DO_NOT_SHARE_ARUBA_SDI_CODE\"));"));
-            drl.append(rule("S" + i + " suggests Documenti", "decisions", "Rejected( code == \"" + m + "\", $c : code )\n    Reason( item == $c, code == \"REQUIRES_DOCUMENTI\" )\n    not Item( code == \"DOCUMENTI\" )",
+            drl.append(rule(
+                    "S" + i + " suggests Documenti",
+                    "decisions",
+                    "Rejected( code == \"" + m
+                            + "\", $c : code )\n    Reason( item == $c, code == \"REQUIRES_DOCUMENTI\" )\n    not Item( code == \"DOCUMENTI\" )",
                     "insert(new Suggestion(\"ADD_MODULE\", \"DOCUMENTI\", $c));"));
         }
         Files.writeString(folder.resolve("synthetic.drl"), drl.toString());
     }
 
     private static String rule(String name, String phase, String when, String then) {
-        return "rule \"" + name + "\"\nruleflow-group \"" + phase + "\"\nwhen\n    " + when + "\nthen\n    " + then + "\nend\n\n";
+        return "rule \"" + name + "\"\nruleflow-group \"" + phase + "\"\nwhen\n    " + when + "\nthen\n    " + then
+                + "\nend\n\n";
     }
 
     private static void copy(Path from, Path to) throws IOException {

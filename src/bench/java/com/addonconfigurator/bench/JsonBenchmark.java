@@ -1,8 +1,8 @@
 package com.addonconfigurator.bench;
 
+import com.addonconfigurator.evaluation.EvaluationResponse;
 import com.addonconfigurator.json.Json;
 import com.addonconfigurator.messages.Language;
-import com.addonconfigurator.evaluation.EvaluationResponse;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,14 +31,21 @@ public class JsonBenchmark extends ShippedJvm {
     public void setUp() throws Exception {
         json = Json.newMapper();
         Ruleset ruleset = ProjectRules.load(ProjectRules.folder());
-        response = ProjectRules.serviceOn(ruleset, new RuleEngine(10_000))
+        response = ProjectRules.serviceOn(ruleset, new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT))
                 .evaluate(ruleset, EvaluateBenchmark.apiExample(), Language.IT, false);
-        ObjectNode body = json.createObjectNode().put("evaluationDate", "2026-11-28").put("channel", "CUSTOMER_AREA")
+        ObjectNode body = json.createObjectNode()
+                .put("evaluationDate", "2026-11-28")
+                .put("channel", "CUSTOMER_AREA")
                 .put("platform", "ANDROID");
-        ObjectNode account = body.putObject("account").put("plan", "FE").put("expiresOn", "2027-03-31").put("users", 2)
+        ObjectNode account = body.putObject("account")
+                .put("plan", "FE")
+                .put("expiresOn", "2027-03-31")
+                .put("users", 2)
                 .put("contactsMatched", false);
         account.putArray("activeModules").add("ORDINI_ELETTRONICI");
-        ObjectNode cart = body.putObject("cart").put("users", 3).put("extendActiveServices", true)
+        ObjectNode cart = body.putObject("cart")
+                .put("users", 3)
+                .put("extendActiveServices", true)
                 .put("invoiceThroughArubaPanel", true);
         cart.putArray("modules").add("WOOCOMMERCE").add("INCASSI_PAGAMENTI");
         requestBytes = json.writeValueAsBytes(body);

@@ -10,8 +10,7 @@ import java.time.Clock;
 
 /** The rules the benchmarks and probes run, loaded as the service loads them, and a service on them. */
 final class ProjectRules {
-    private ProjectRules() {
-    }
+    private ProjectRules() {}
 
     /** The project's rules folder, or the one given with {@code -Drules=folder}. */
     static Path folder() {

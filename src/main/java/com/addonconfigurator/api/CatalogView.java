@@ -20,7 +20,11 @@ final class CatalogView {
         body.put("plans", products(c.productsOfKind(Catalog.PLAN)));
         body.put("modules", products(c.productsOfKind(Catalog.MODULE)));
         body.put("users", product(c.users()));
-        body.put("extension", products(c.productsOfKind(Catalog.EXTENSION)).stream().findFirst().orElse(null));
+        body.put(
+                "extension",
+                products(c.productsOfKind(Catalog.EXTENSION)).stream()
+                        .findFirst()
+                        .orElse(null));
         return body;
     }
 

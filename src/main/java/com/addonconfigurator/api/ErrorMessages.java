@@ -22,8 +22,8 @@ public final class ErrorMessages {
 
     public static ErrorMessages load() {
         try (InputStream in = ErrorMessages.class.getResourceAsStream("/api-messages.yaml")) {
-            Map<String, Map<String, Map<String, String>>> raw = new ObjectMapper(new YAMLFactory())
-                    .readValue(in, new TypeReference<>() { });
+            Map<String, Map<String, Map<String, String>>> raw =
+                    new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<>() {});
             Map<String, Map<String, LocalizedText>> sections = new LinkedHashMap<>();
             raw.forEach((section, codes) -> {
                 Map<String, LocalizedText> texts = new LinkedHashMap<>();

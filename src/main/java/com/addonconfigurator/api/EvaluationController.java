@@ -54,8 +54,7 @@ final class EvaluationController {
     }
 
     private interface Evaluation<T> {
-        T run(JsonNode body, Language language)
-                throws NotReadyException, InvalidRequestException, RulesFailedException;
+        T run(JsonNode body, Language language) throws NotReadyException, InvalidRequestException, RulesFailedException;
     }
 
     /**

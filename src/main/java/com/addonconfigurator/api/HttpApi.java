@@ -71,15 +71,15 @@ public final class HttpApi {
         config.http.compressionStrategy = new CompressionStrategy(null, new Gzip());
         config.http.compressionStrategy.setDefaultMinSizeForCompression(COMPRESS_FROM_BYTES);
         // A few threads per core: evaluations are CPU work, and more threads only switch.
-        config.jetty.threadPool =
-                new QueuedThreadPool(settings.threads(), Math.min(settings.threads(), 8), 60_000);
+        config.jetty.threadPool = new QueuedThreadPool(settings.threads(), Math.min(settings.threads(), 8), 60_000);
         config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeoutMs()));
         config.jetty.modifyServer(server -> server.setStopTimeout(settings.shutdownTimeoutMs()));
         config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
         if (!settings.allowedOrigins().isEmpty()) {
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 var origins = settings.allowedOrigins();
-                rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                rule.allowHost(
+                        origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
                 rule.exposeHeader(VERSION_HEADER);
                 rule.exposeHeader(REQUEST_ID_HEADER);
             }));
@@ -91,12 +91,16 @@ public final class HttpApi {
         config.routes.before(tracking::begin);
         config.routes.get("/health", ctx -> responses.json(ctx, 200, Map.of("status", "UP")));
         config.routes.get("/ready", this::ready);
-        config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(metrics.scrape()));
-        config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8")
-                .result(openApi));
-        assets.all().forEach((path, asset) -> config.routes.get(path, ctx -> ctx.contentType(asset.contentType())
-                .result(asset.bytes())));
+        config.routes.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
+        config.routes.get(
+                "/openapi.json",
+                ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
+        assets.all()
+                .forEach((path, asset) -> config.routes.get(
+                        path, ctx -> ctx.contentType(asset.contentType()).result(asset.bytes())));
         config.routes.post("/api/v1/evaluate", evaluation::evaluate);
         config.routes.post("/api/v1/options", evaluation::options);
         config.routes.get("/api/v1/catalog", rules::catalog);
@@ -134,7 +138,8 @@ public final class HttpApi {
     }
 
     private void methodNotAllowed(Context ctx) {
-        responses.error(ctx, 405, "METHOD_NOT_ALLOWED", Map.of("method", ctx.method().name(), "path", ctx.path()));
+        responses.error(
+                ctx, 405, "METHOD_NOT_ALLOWED", Map.of("method", ctx.method().name(), "path", ctx.path()));
     }
 
     /** Javalin's own refusals, in the contract's shape. */

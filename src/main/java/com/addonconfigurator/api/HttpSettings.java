@@ -12,6 +12,10 @@ import java.util.List;
  * @param allowedOrigins           CORS origins; empty: CORS off
  * @param threads                  the threads serving requests (Jetty's pool); a request beyond waits its turn
  */
-public record HttpSettings(String adminToken, int maxConcurrentEvaluations, long idleTimeoutMs, long shutdownTimeoutMs,
-                           List<String> allowedOrigins, int threads) {
-}
+public record HttpSettings(
+        String adminToken,
+        int maxConcurrentEvaluations,
+        long idleTimeoutMs,
+        long shutdownTimeoutMs,
+        List<String> allowedOrigins,
+        int threads) {}

@@ -5,8 +5,7 @@ import java.io.InputStream;
 
 /** The OpenAPI 3 document of the contract (src/main/resources/openapi.json), kept true by tests. */
 final class OpenApiDocument {
-    private OpenApiDocument() {
-    }
+    private OpenApiDocument() {}
 
     static byte[] load() {
         try (InputStream in = OpenApiDocument.class.getResourceAsStream("/openapi.json")) {

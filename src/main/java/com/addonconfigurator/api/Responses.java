@@ -49,10 +49,19 @@ final class Responses {
             values.put("field", p.field().isEmpty() ? "body" : p.field());
             details.add(new ApiError.Detail(p.field(), messages.field(p.code(), language, values)));
         }
-        String message = messages.error("INVALID_REQUEST", language, Map.of("first", details.get(0).message()));
+        String message = messages.error(
+                "INVALID_REQUEST", language, Map.of("first", details.get(0).message()));
         boolean wholeBody = problems.size() == 1 && problems.get(0).field().isEmpty();
-        json(ctx, 400, new ApiError(new ApiError.Body("INVALID_REQUEST", message,
-                wholeBody ? null : problems.get(0).field(), wholeBody ? null : details, null, null)));
+        json(
+                ctx,
+                400,
+                new ApiError(new ApiError.Body(
+                        "INVALID_REQUEST",
+                        message,
+                        wholeBody ? null : problems.get(0).field(),
+                        wholeBody ? null : details,
+                        null,
+                        null)));
     }
 
     /** An error with more than a message: the reload's problems and the version still active. */

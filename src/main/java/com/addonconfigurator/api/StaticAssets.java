@@ -9,8 +9,7 @@ import java.util.Map;
 final class StaticAssets {
     static final String SWAGGER_UI = "5.32.6";
 
-    record Asset(byte[] bytes, String contentType) {
-    }
+    record Asset(byte[] bytes, String contentType) {}
 
     private final Map<String, Asset> assets = new HashMap<>();
 

@@ -4,12 +4,12 @@ import com.addonconfigurator.api.HttpApi;
 import com.addonconfigurator.api.HttpSettings;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.metrics.Metrics;
-import com.addonconfigurator.rules.cache.CompiledRulesCache;
-import com.addonconfigurator.rules.cache.ScenarioPasses;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesetLoader;
 import com.addonconfigurator.rules.RulesetRegistry;
+import com.addonconfigurator.rules.cache.CompiledRulesCache;
+import com.addonconfigurator.rules.cache.ScenarioPasses;
 import com.addonconfigurator.scenarios.ScenarioGate;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -34,7 +34,9 @@ public final class App {
         this.config = config;
         RuleEngine engine = new RuleEngine(config.firingLimit(), firings -> firings.forEach(metrics::ruleFired));
         CompiledRulesCache cache = CompiledRulesCache.in(config.rulesCacheDir());
-        RulesetRegistry.Gate gate = config.scenarioGate() ? scenarioGate(config, clock, ScenarioPasses.in(config.rulesCacheDir())) : (r, f) -> List.of();
+        RulesetRegistry.Gate gate = config.scenarioGate()
+                ? scenarioGate(config, clock, ScenarioPasses.in(config.rulesCacheDir()))
+                : (r, f) -> List.of();
         RulesetLoader rulesetLoader = new RulesetLoader(clock, cache);
         this.registry = new RulesetRegistry(config.rulesDir(), rulesetLoader, gate, clock, this::recordReload);
         this.service = new EvaluationService(registry::active, engine, clock);
@@ -48,8 +50,10 @@ public final class App {
      */
     private static RulesetRegistry.Gate scenarioGate(AppConfig config, Clock clock, ScenarioPasses passes) {
         AtomicReference<ScenarioGate> gate = new AtomicReference<>();
-        return (candidate, folder) -> gate.updateAndGet(g -> g != null ? g
-                : new ScenarioGate(new RuleEngine(config.firingLimit()), clock, config.scenariosDir(), passes)).check(candidate, folder);
+        return (candidate, folder) -> gate.updateAndGet(g -> g != null
+                        ? g
+                        : new ScenarioGate(new RuleEngine(config.firingLimit()), clock, config.scenariosDir(), passes))
+                .check(candidate, folder);
     }
 
     private void recordReload(ReloadAttempt attempt) {
@@ -66,8 +70,13 @@ public final class App {
     public synchronized App start() {
         loader.start();
         metrics.bindJvmMetrics();
-        HttpSettings settings = new HttpSettings(config.adminToken(), config.maxConcurrentEvaluations(),
-                config.idleTimeoutMs(), config.shutdownTimeoutMs(), config.allowedOrigins(), config.httpThreads());
+        HttpSettings settings = new HttpSettings(
+                config.adminToken(),
+                config.maxConcurrentEvaluations(),
+                config.idleTimeoutMs(),
+                config.shutdownTimeoutMs(),
+                config.allowedOrigins(),
+                config.httpThreads());
         javalin = new HttpApi(service, registry, metrics, settings).create();
         javalin.start(config.port());
         return this;

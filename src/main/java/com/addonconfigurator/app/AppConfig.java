@@ -1,10 +1,12 @@
 package com.addonconfigurator.app;
 
+import com.addonconfigurator.rules.RuleEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The service's configuration, read only from environment variables (the README lists each with
@@ -13,7 +15,7 @@ import java.util.Map;
  * @param port                     PORT, default 8080 (0: any free port)
  * @param rulesDir                 RULES_DIR, default ./rules
  * @param adminToken               ADMIN_TOKEN, default none (admin endpoints answer 404)
- * @param firingLimit              RULES_FIRING_LIMIT, default 10000 firings per evaluation
+ * @param firingLimit              RULES_FIRING_LIMIT, default {@link RuleEngine#DEFAULT_FIRING_LIMIT} firings per evaluation
  * @param scenarioGate             RELOAD_SCENARIO_GATE, default true: a reload must pass rules/scenarios
  * @param watch                    RULES_WATCH, default true: reload when the rules folder changes
  * @param watchDebounceMs          RULES_WATCH_DEBOUNCE_MS, default 300
@@ -28,40 +30,148 @@ import java.util.Map;
  *                                 temporary folder: where compiled rules, and which rules folders passed
  *                                 their scenarios, are kept for the next start; "off" (null here): nowhere
  */
-public record AppConfig(int port, Path rulesDir, String adminToken, int firingLimit, boolean scenarioGate,
-                        boolean watch, long watchDebounceMs, int maxConcurrentEvaluations, long idleTimeoutMs,
-                        long shutdownTimeoutMs, List<String> allowedOrigins, String logFormat, Path scenariosDir,
-                        int httpThreads, Path rulesCacheDir) {
+public record AppConfig(
+        int port,
+        Path rulesDir,
+        String adminToken,
+        int firingLimit,
+        boolean scenarioGate,
+        boolean watch,
+        long watchDebounceMs,
+        int maxConcurrentEvaluations,
+        long idleTimeoutMs,
+        long shutdownTimeoutMs,
+        List<String> allowedOrigins,
+        String logFormat,
+        Path scenariosDir,
+        int httpThreads,
+        Path rulesCacheDir) {
 
-    /** For tests and embedding: any free port, no watching, a short shutdown. */
+    /** The rules folder when RULES_DIR is not set. */
+    public static final Path DEFAULT_RULES_DIR = Path.of("./rules");
+
+    /** For tests and embedding: any free port, no watching, no cache, a short shutdown. */
     public static AppConfig defaults(Path rulesDir) {
-        return new AppConfig(0, rulesDir, null, 10_000, true, false, 300, 64, 10_000, 2_000, List.of(), "text",
-                rulesDir.resolve("scenarios"), defaultHttpThreads(), null);
+        return new AppConfig(
+                0,
+                rulesDir,
+                null,
+                RuleEngine.DEFAULT_FIRING_LIMIT,
+                true,
+                false,
+                300,
+                64,
+                10_000,
+                2_000,
+                List.of(),
+                "text",
+                rulesDir.resolve("scenarios"),
+                defaultHttpThreads(),
+                null);
+    }
+
+    /** This configuration with the changes the builder makes. */
+    public AppConfig with(Consumer<Builder> change) {
+        Builder builder = new Builder(this);
+        change.accept(builder);
+        return builder.build();
     }
 
     public AppConfig withAdminToken(String token) {
-        return new AppConfig(port, rulesDir, token, firingLimit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads, rulesCacheDir);
+        return with(b -> b.adminToken = token);
     }
 
     public AppConfig withWatch(boolean on) {
-        return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, on, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads, rulesCacheDir);
+        return with(b -> b.watch = on);
     }
 
     public AppConfig withFiringLimit(int limit) {
-        return new AppConfig(port, rulesDir, adminToken, limit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads, rulesCacheDir);
+        return with(b -> b.firingLimit = limit);
     }
 
     public AppConfig withLimits(int maxConcurrent, long idleTimeout) {
-        return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrent, idleTimeout, shutdownTimeoutMs, allowedOrigins, logFormat, scenariosDir, httpThreads, rulesCacheDir);
+        return with(b -> {
+            b.maxConcurrentEvaluations = maxConcurrent;
+            b.idleTimeoutMs = idleTimeout;
+        });
     }
 
     public AppConfig withAllowedOrigins(List<String> origins) {
-        return new AppConfig(port, rulesDir, adminToken, firingLimit, scenarioGate, watch, watchDebounceMs,
-                maxConcurrentEvaluations, idleTimeoutMs, shutdownTimeoutMs, List.copyOf(origins), logFormat, scenariosDir, httpThreads, rulesCacheDir);
+        return with(b -> b.allowedOrigins = List.copyOf(origins));
+    }
+
+    /** A configuration's values to change, for {@link #with}. */
+    public static final class Builder {
+        public int port;
+        public Path rulesDir;
+        public String adminToken;
+        public int firingLimit;
+        public boolean scenarioGate;
+        public boolean watch;
+        public long watchDebounceMs;
+        public int maxConcurrentEvaluations;
+        public long idleTimeoutMs;
+        public long shutdownTimeoutMs;
+        public List<String> allowedOrigins;
+        public String logFormat;
+        public Path scenariosDir;
+        public int httpThreads;
+        public Path rulesCacheDir;
+
+        private Builder(AppConfig c) {
+            port = c.port;
+            rulesDir = c.rulesDir;
+            adminToken = c.adminToken;
+            firingLimit = c.firingLimit;
+            scenarioGate = c.scenarioGate;
+            watch = c.watch;
+            watchDebounceMs = c.watchDebounceMs;
+            maxConcurrentEvaluations = c.maxConcurrentEvaluations;
+            idleTimeoutMs = c.idleTimeoutMs;
+            shutdownTimeoutMs = c.shutdownTimeoutMs;
+            allowedOrigins = c.allowedOrigins;
+            logFormat = c.logFormat;
+            scenariosDir = c.scenariosDir;
+            httpThreads = c.httpThreads;
+            rulesCacheDir = c.rulesCacheDir;
+        }
+
+        private AppConfig build() {
+            return new AppConfig(
+                    port,
+                    rulesDir,
+                    adminToken,
+                    firingLimit,
+                    scenarioGate,
+                    watch,
+                    watchDebounceMs,
+                    maxConcurrentEvaluations,
+                    idleTimeoutMs,
+                    shutdownTimeoutMs,
+                    allowedOrigins,
+                    logFormat,
+                    scenariosDir,
+                    httpThreads,
+                    rulesCacheDir);
+        }
+    }
+
+    /** RULES_DIR, or the default. */
+    public static Path rulesDir(Map<String, String> env) {
+        String raw = env.get("RULES_DIR");
+        return raw == null || raw.isBlank() ? DEFAULT_RULES_DIR : Path.of(raw.trim());
+    }
+
+    /** RULES_FIRING_LIMIT, or the default; an invalid value is an IllegalArgumentException naming it. */
+    public static int firingLimit(Map<String, String> env) {
+        Environment read = new Environment(env);
+        int limit = firingLimit(read);
+        read.requireValid();
+        return limit;
+    }
+
+    private static int firingLimit(Environment env) {
+        return env.integer("RULES_FIRING_LIMIT", RuleEngine.DEFAULT_FIRING_LIMIT, 1, Integer.MAX_VALUE);
     }
 
     /** RULES_CACHE_DIR: a folder, or "off"; by default one in the system's temporary folder. */
@@ -79,81 +189,54 @@ public record AppConfig(int port, Path rulesDir, String adminToken, int firingLi
     }
 
     /** Reads the environment; every invalid value is named in the exception's message. */
-    public static AppConfig fromEnv(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
-        int port = integer(env, "PORT", 8080, 0, 65535, problems);
-        String rulesDir = env.getOrDefault("RULES_DIR", "./rules");
-        if (rulesDir.isBlank()) {
-            problems.add("RULES_DIR must name a folder");
-            rulesDir = "./rules";
+    public static AppConfig fromEnv(Map<String, String> variables) {
+        Environment env = new Environment(variables);
+        if (env.isBlankButSet("RULES_DIR")) {
+            env.problem("RULES_DIR must name a folder");
         }
-        String token = env.get("ADMIN_TOKEN");
-        if (token != null && !token.isEmpty() && token.length() < 16) {
-            problems.add("ADMIN_TOKEN must be at least 16 characters long");
+        Path rules = rulesDir(variables);
+        Builder b = new Builder(defaults(rules));
+        b.port = env.integer("PORT", 8080, 0, 65535);
+        String token = variables.get("ADMIN_TOKEN");
+        b.adminToken = token == null || token.isEmpty() ? null : token;
+        if (b.adminToken != null && b.adminToken.length() < 16) {
+            env.problem("ADMIN_TOKEN must be at least 16 characters long");
         }
-        int limit = integer(env, "RULES_FIRING_LIMIT", 10_000, 1, Integer.MAX_VALUE, problems);
-        boolean gate = bool(env, "RELOAD_SCENARIO_GATE", true, problems);
-        boolean watch = bool(env, "RULES_WATCH", true, problems);
-        int debounce = integer(env, "RULES_WATCH_DEBOUNCE_MS", 300, 0, 60_000, problems);
-        int concurrent = integer(env, "MAX_CONCURRENT_EVALUATIONS", 64, 1, 100_000, problems);
-        int idle = integer(env, "REQUEST_IDLE_TIMEOUT_MS", 10_000, 100, 600_000, problems);
-        int shutdown = integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000, problems);
-        int threads = integer(env, "HTTP_THREADS", defaultHttpThreads(), 4, 1_000, problems);
+        b.firingLimit = firingLimit(env);
+        b.scenarioGate = env.bool("RELOAD_SCENARIO_GATE", true);
+        b.watch = env.bool("RULES_WATCH", true);
+        b.watchDebounceMs = env.integer("RULES_WATCH_DEBOUNCE_MS", 300, 0, 60_000);
+        b.maxConcurrentEvaluations = env.integer("MAX_CONCURRENT_EVALUATIONS", 64, 1, 100_000);
+        b.idleTimeoutMs = env.integer("REQUEST_IDLE_TIMEOUT_MS", 10_000, 100, 600_000);
+        b.shutdownTimeoutMs = env.integer("SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000);
+        b.httpThreads = env.integer("HTTP_THREADS", defaultHttpThreads(), 4, 1_000);
+        b.allowedOrigins = origins(env);
+        String logFormat = env.text("LOG_FORMAT");
+        b.logFormat = logFormat == null ? "text" : logFormat.toLowerCase(Locale.ROOT);
+        if (!b.logFormat.equals("text") && !b.logFormat.equals("json")) {
+            env.problem("LOG_FORMAT must be text or json, not '" + logFormat + "'");
+        }
+        String scenarios = env.text("SCENARIOS_DIR");
+        b.scenariosDir = scenarios == null ? rules.resolve("scenarios") : Path.of(scenarios);
+        b.rulesCacheDir = rulesCacheDir(variables);
+        env.requireValid();
+        return b.build();
+    }
+
+    /** ALLOWED_ORIGINS: comma-separated origins such as https://shop.example.com. */
+    private static List<String> origins(Environment env) {
+        String raw = env.text("ALLOWED_ORIGINS");
         List<String> origins = new ArrayList<>();
-        for (String origin : Arrays.asList(env.getOrDefault("ALLOWED_ORIGINS", "").split(","))) {
+        for (String origin : (raw == null ? "" : raw).split(",")) {
             String o = origin.trim();
             if (o.isEmpty()) {
                 continue;
             }
             if (!o.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
-                problems.add("ALLOWED_ORIGINS: '" + o + "' is not an origin like https://shop.example.com");
+                env.problem("ALLOWED_ORIGINS: '" + o + "' is not an origin like https://shop.example.com");
             }
             origins.add(o);
         }
-        String logFormat = env.getOrDefault("LOG_FORMAT", "text").trim().toLowerCase();
-        if (!logFormat.equals("text") && !logFormat.equals("json")) {
-            problems.add("LOG_FORMAT must be text or json, not '" + env.get("LOG_FORMAT") + "'");
-        }
-        String scenarios = env.get("SCENARIOS_DIR");
-        Path cache = rulesCacheDir(env);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
-        Path rules = Path.of(rulesDir);
-        return new AppConfig(port, rules, token == null || token.isEmpty() ? null : token, limit, gate, watch,
-                debounce, concurrent, idle, shutdown, List.copyOf(origins), logFormat,
-                scenarios == null || scenarios.isBlank() ? rules.resolve("scenarios") : Path.of(scenarios), threads, cache);
-    }
-
-    private static int integer(Map<String, String> env, String name, int dflt, int min, int max, List<String> problems) {
-        String raw = env.get(name);
-        if (raw == null || raw.isBlank()) {
-            return dflt;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value < min || value > max) {
-                problems.add(name + " must be between " + min + " and " + max + ", not " + raw);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            problems.add(name + " must be a whole number, not '" + raw + "'");
-            return dflt;
-        }
-    }
-
-    private static boolean bool(Map<String, String> env, String name, boolean dflt, List<String> problems) {
-        String raw = env.get(name);
-        if (raw == null || raw.isBlank()) {
-            return dflt;
-        }
-        return switch (raw.trim().toLowerCase()) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
-            default -> {
-                problems.add(name + " must be true or false, not '" + raw + "'");
-                yield dflt;
-            }
-        };
+        return List.copyOf(origins);
     }
 }

@@ -11,8 +11,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 
 /**
- * The service's log configuration, in code rather than a logback.xml: reading XML (Joran) took
- * about 0.4 s of a cold start, on the thread that starts the server. Readable text on the console;
+ * The service's log configuration, in code rather than a logback.xml, which logback would spend a
+ * noticeable part of a cold start reading (docs/performance.md). Readable text on the console;
  * LOG_FORMAT=json switches to JSON ({@link Logging}). A file named by {@code -Dlogback.configurationFile}
  * still wins: then this steps aside and logback reads that file.
  */

@@ -9,8 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /** Log format: readable text ({@link LogConfigurator}), or one JSON object per line for log collectors. */
 public final class Logging {
-    private Logging() {
-    }
+    private Logging() {}
 
     public static void configure(String format) {
         if (!"json".equals(format) || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {

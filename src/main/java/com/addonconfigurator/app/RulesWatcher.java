@@ -1,7 +1,6 @@
 package com.addonconfigurator.app;
 
 import com.addonconfigurator.rules.RulesFolder;
-import com.addonconfigurator.rules.RulesetLoader;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.slf4j.Logger;

@@ -1,7 +1,6 @@
 package com.addonconfigurator.catalog;
 
 import com.addonconfigurator.messages.Language;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +10,8 @@ import java.util.Map;
 
 /**
  * The analysts' catalog: products with their prices and names, VAT rate, term and maximum users.
- * Immutable; inserted into every session as a fact, so rules read prices and limits from it.
+ * Immutable; set as the global {@code catalog} of every session whose rules declare it, so rules
+ * read prices and limits from it.
  */
 public final class Catalog {
     public static final String PLAN = "PLAN";
@@ -46,10 +46,21 @@ public final class Catalog {
         this.codesByKind = Map.copyOf(codes);
     }
 
-    public String getCurrency() { return currency; }
-    public BigDecimal getVatRate() { return vatRate; }
-    public int getTermMonths() { return termMonths; }
-    public int getMaxUsers() { return maxUsers; }
+    public String getCurrency() {
+        return currency;
+    }
+
+    public BigDecimal getVatRate() {
+        return vatRate;
+    }
+
+    public int getTermMonths() {
+        return termMonths;
+    }
+
+    public int getMaxUsers() {
+        return maxUsers;
+    }
 
     /** The list price of a product; fails loudly when a rule prices something the catalog does not. */
     public BigDecimal price(String code) {

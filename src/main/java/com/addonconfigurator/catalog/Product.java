@@ -1,7 +1,6 @@
 package com.addonconfigurator.catalog;
 
 import com.addonconfigurator.messages.LocalizedText;
-
 import java.math.BigDecimal;
 
 /**
@@ -10,5 +9,4 @@ import java.math.BigDecimal;
  * @param price list price per term, VAT excluded (per user for users); null where the product is
  *              never priced
  */
-public record Product(String code, String kind, LocalizedText name, BigDecimal price) {
-}
+public record Product(String code, String kind, LocalizedText name, BigDecimal price) {}

@@ -1,5 +1,8 @@
 package com.addonconfigurator.cli;
 
+import com.addonconfigurator.app.AppConfig;
+import com.addonconfigurator.rules.RuleEngine;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +34,36 @@ final class Args {
         return out;
     }
 
+    /** The option that sets the firing limit of every command that evaluates. */
+    static final String FIRING_LIMIT = "--firing-limit";
+
     String get(String option, String dflt) {
         return options.getOrDefault(option, dflt);
+    }
+
+    /** --rules, else RULES_DIR, else the default folder. */
+    Path rulesDir(Map<String, String> env) {
+        String given = options.get("--rules");
+        return given != null ? Path.of(given) : AppConfig.rulesDir(env);
+    }
+
+    /** A rule engine with the firing limit of --firing-limit, else RULES_FIRING_LIMIT, else the default. */
+    RuleEngine engine(Map<String, String> env) throws UsageException {
+        try {
+            String given = options.get(FIRING_LIMIT);
+            if (given == null) {
+                return new RuleEngine(AppConfig.firingLimit(env));
+            }
+            int limit = Integer.parseInt(given.trim());
+            if (limit < 1) {
+                throw new UsageException(FIRING_LIMIT + " must be at least 1, not " + given);
+            }
+            return new RuleEngine(limit);
+        } catch (NumberFormatException e) {
+            throw new UsageException(FIRING_LIMIT + " must be a whole number, not '" + options.get(FIRING_LIMIT) + "'");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     static final class UsageException extends Exception {

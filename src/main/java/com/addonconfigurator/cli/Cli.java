@@ -2,13 +2,13 @@ package com.addonconfigurator.cli;
 
 import com.addonconfigurator.app.App;
 import com.addonconfigurator.app.AppConfig;
-import com.addonconfigurator.rules.cache.CompiledRulesCache;
 import com.addonconfigurator.rules.Problem;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetLoadException;
 import com.addonconfigurator.rules.RulesetLoader;
+import com.addonconfigurator.rules.cache.CompiledRulesCache;
 import com.addonconfigurator.scenarios.ScenarioGate;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,10 +16,12 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The command line: {@code serve} (the default), {@code check}, {@code test}, {@code diff},
- * {@code record}. Each returns its exit code; serve returns -1 and keeps running.
+ * {@code record}, {@code smoke}, {@code configmap} and {@code health} ({@link #usage()}). Each
+ * returns its exit code; serve returns -1 and keeps running.
  */
 public final class Cli {
     static final int USAGE = 2;
@@ -43,7 +45,7 @@ public final class Cli {
             case "serve" -> serve();
             case "check" -> check(rest);
             case "test" -> new TestCommand(out, err, env).run(rest);
-            case "diff" -> new DiffCommand(out, err).run(rest);
+            case "diff" -> new DiffCommand(out, err, env).run(rest);
             case "record" -> new RecordCommand(out, err, in, env).run(rest);
             case "smoke" -> new SmokeCommand(out, err, env).run(rest);
             case "health" -> health();
@@ -76,6 +78,8 @@ public final class Cli {
                                              what a rules change changes in the answers
                   record [FILE|-] [--rules DIR] [--name NAME] [--language it|en] [--with-messages]
                                              write a scenario whose expect is today's answer
+                  (check, test, diff and record stop a looping rule after --firing-limit N firings,
+                   by default RULES_FIRING_LIMIT's, as the service does)
                   smoke [RULES_DIR]          serve the rules on a free port, send every scenario's request
                                              over HTTP, stop: exit 0 when served and no answer was a 5xx
                   configmap [RULES_DIR]      print the rules folder as Kubernetes ConfigMaps
@@ -86,10 +90,15 @@ public final class Cli {
     private int health() {
         String port = env.getOrDefault("PORT", "8080");
         try {
-            var client = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health"))
-                    .timeout(java.time.Duration.ofSeconds(2)).build();
-            int status = client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            var client = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(java.time.Duration.ofSeconds(2))
+                    .build();
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/health"))
+                    .timeout(java.time.Duration.ofSeconds(2))
+                    .build();
+            int status = client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             out.println("health: " + status);
             return status == 200 ? 0 : 1;
         } catch (Exception e) {
@@ -114,12 +123,21 @@ public final class Cli {
         return -1;
     }
 
-    private int check(List<String> args) {
-        if (!atMostOneFolder(args)) {
-            err.println("usage: java -jar addon-configurator.jar check [RULES_DIR]");
+    private int check(List<String> raw) {
+        Args args;
+        RuleEngine engine;
+        try {
+            args = Args.parse(raw, Set.of(Args.FIRING_LIMIT), Set.of());
+            if (args.positional.size() > 1) {
+                throw new Args.UsageException("at most one RULES_DIR");
+            }
+            engine = args.engine(env);
+        } catch (Args.UsageException e) {
+            err.println("check: " + e.getMessage()
+                    + "\nusage: java -jar addon-configurator.jar check [RULES_DIR] [--firing-limit N]");
             return USAGE;
         }
-        Path folder = Path.of(args.isEmpty() ? env.getOrDefault("RULES_DIR", "./rules") : args.get(0));
+        Path folder = args.positional.isEmpty() ? AppConfig.rulesDir(env) : Path.of(args.positional.get(0));
         Clock clock = Clock.systemUTC();
         Ruleset ruleset;
         try {
@@ -129,7 +147,7 @@ public final class Cli {
             out.println("check: " + e.problems().size() + " problem(s) in " + folder);
             return 1;
         }
-        List<ReloadAttempt.ScenarioFailure> failures = new ScenarioGate(new RuleEngine(10_000), clock).check(ruleset, folder);
+        List<ReloadAttempt.ScenarioFailure> failures = new ScenarioGate(engine, clock).check(ruleset, folder);
         for (ReloadAttempt.ScenarioFailure f : failures) {
             for (String d : f.differences()) {
                 out.println(new Problem(f.file(), 0, 0, "scenario '" + f.scenario() + "': " + d));

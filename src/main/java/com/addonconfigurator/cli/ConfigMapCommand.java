@@ -1,5 +1,6 @@
 package com.addonconfigurator.cli;
 
+import com.addonconfigurator.app.AppConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +38,7 @@ final class ConfigMapCommand {
             err.println("usage: java -jar addon-configurator.jar configmap [RULES_DIR]");
             return Cli.USAGE;
         }
-        Path folder = Path.of(args.isEmpty() ? "./rules" : args.get(0));
+        Path folder = args.isEmpty() ? AppConfig.DEFAULT_RULES_DIR : Path.of(args.get(0));
         try {
             out.print(render(folder));
             return 0;

@@ -1,13 +1,13 @@
 package com.addonconfigurator.cli;
 
-import com.addonconfigurator.json.Json;
-import com.addonconfigurator.request.InvalidRequestException;
-import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.evaluation.NotReadyException;
+import com.addonconfigurator.json.Json;
+import com.addonconfigurator.messages.Language;
+import com.addonconfigurator.request.InvalidRequestException;
 import com.addonconfigurator.rules.RuleEngine;
-import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesFailedException;
+import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.scenarios.Expectations;
 import com.addonconfigurator.scenarios.Scenario;
 import com.addonconfigurator.scenarios.ScenarioFileException;
@@ -42,21 +42,26 @@ final class DiffCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> env;
     private final ObjectMapper mapper = Json.newMapper();
 
-    DiffCommand(PrintStream out, PrintStream err) {
+    DiffCommand(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
+        this.env = env;
     }
 
-    private record Request(String label, JsonNode body) {
-    }
+    private record Request(String label, JsonNode body) {}
 
     int run(List<String> raw) {
         Args args;
+        RuleEngine engine;
         try {
-            args = Args.parse(raw, Set.of("--base", "--candidate", "--carts"), Set.of());
-            if (!args.positional.isEmpty() || !args.options.containsKey("--base") || !args.options.containsKey("--candidate")) {
+            args = Args.parse(raw, Set.of("--base", "--candidate", "--carts", Args.FIRING_LIMIT), Set.of());
+            engine = args.engine(env);
+            if (!args.positional.isEmpty()
+                    || !args.options.containsKey("--base")
+                    || !args.options.containsKey("--candidate")) {
                 throw new Args.UsageException("diff needs --base DIR and --candidate DIR");
             }
         } catch (Args.UsageException e) {
@@ -77,7 +82,6 @@ final class DiffCommand {
             err.println("diff: " + e.getMessage());
             return Cli.USAGE;
         }
-        RuleEngine engine = new RuleEngine(10_000);
         EvaluationService before = new EvaluationService(() -> base, engine, Clock.systemUTC());
         EvaluationService after = new EvaluationService(() -> candidate, engine, Clock.systemUTC());
         int differing = 0;
@@ -94,13 +98,15 @@ final class DiffCommand {
         return differing == 0 ? 0 : 1;
     }
 
-    private List<Request> requests(Path baseDir, Path candidateDir, String carts) throws IOException, ScenarioFileException {
+    private List<Request> requests(Path baseDir, Path candidateDir, String carts)
+            throws IOException, ScenarioFileException {
         Map<String, Request> unique = new LinkedHashMap<>();
         ScenarioReader reader = new ScenarioReader();
         for (Path dir : new LinkedHashSet<>(List.of(baseDir, candidateDir))) {
             Path scenarios = dir.resolve("scenarios");
             for (Path file : ScenarioReader.files(scenarios)) {
-                String display = "scenarios/" + scenarios.relativize(file).toString().replace('\\', '/');
+                String display =
+                        "scenarios/" + scenarios.relativize(file).toString().replace('\\', '/');
                 for (Scenario s : reader.read(file, display)) {
                     unique.putIfAbsent(s.given().toString(), new Request(display + " › " + s.name(), s.given()));
                 }
@@ -130,7 +136,9 @@ final class DiffCommand {
             answer = mapper.valueToTree(service.evaluate(request, Language.IT, false));
         } catch (InvalidRequestException e) {
             ObjectNode error = mapper.createObjectNode();
-            error.putObject("error").put("code", "INVALID_REQUEST").put("field", e.problems().get(0).field());
+            error.putObject("error")
+                    .put("code", "INVALID_REQUEST")
+                    .put("field", e.problems().get(0).field());
             answer = error;
         } catch (RulesFailedException e) {
             ObjectNode error = mapper.createObjectNode();

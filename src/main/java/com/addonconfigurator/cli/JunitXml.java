@@ -15,8 +15,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 /** A JUnit XML report of a scenario run: one testsuite per file, one testcase per scenario. */
 final class JunitXml {
-    private JunitXml() {
-    }
+    private JunitXml() {}
 
     static void write(Path file, List<ScenarioResult> results) throws IOException {
         Map<String, List<ScenarioResult>> byFile = new LinkedHashMap<>();
@@ -32,12 +31,17 @@ final class JunitXml {
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "scenarios");
             xml.writeAttribute("tests", String.valueOf(results.size()));
-            xml.writeAttribute("failures", String.valueOf(results.stream().filter(r -> !r.passed()).count()));
+            xml.writeAttribute(
+                    "failures",
+                    String.valueOf(results.stream().filter(r -> !r.passed()).count()));
             for (var e : byFile.entrySet()) {
                 xml.writeStartElement("testsuite");
                 xml.writeAttribute("name", e.getKey());
                 xml.writeAttribute("tests", String.valueOf(e.getValue().size()));
-                xml.writeAttribute("failures", String.valueOf(e.getValue().stream().filter(r -> !r.passed()).count()));
+                xml.writeAttribute(
+                        "failures",
+                        String.valueOf(
+                                e.getValue().stream().filter(r -> !r.passed()).count()));
                 for (ScenarioResult r : e.getValue()) {
                     xml.writeStartElement("testcase");
                     xml.writeAttribute("classname", r.file());

@@ -1,8 +1,8 @@
 package com.addonconfigurator.cli;
 
+import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.json.Json;
 import com.addonconfigurator.messages.Language;
-import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.scenarios.Expectations;
@@ -44,8 +44,11 @@ final class RecordCommand {
 
     int run(List<String> raw) {
         Args args;
+        RuleEngine engine;
         try {
-            args = Args.parse(raw, Set.of("--rules", "--name", "--language"), Set.of("--with-messages"));
+            args = Args.parse(
+                    raw, Set.of("--rules", "--name", "--language", Args.FIRING_LIMIT), Set.of("--with-messages"));
+            engine = args.engine(env);
             if (args.positional.size() > 1) {
                 throw new Args.UsageException("record takes one FILE (or - for standard input)");
             }
@@ -66,17 +69,20 @@ final class RecordCommand {
             err.println("record: cannot read a JSON request from " + source + ": " + e.getMessage());
             return Cli.USAGE;
         }
-        Ruleset ruleset = Rulesets.load(Path.of(args.get("--rules", env.getOrDefault("RULES_DIR", "./rules"))), err);
+        Ruleset ruleset = Rulesets.load(args.rulesDir(env), err);
         if (ruleset == null) {
             return 1;
         }
         if (!request.hasNonNull("evaluationDate")) {
-            request.put("evaluationDate", LocalDate.now(Clock.systemUTC().withZone(EvaluationService.ROME)).toString());
+            request.put(
+                    "evaluationDate",
+                    LocalDate.now(Clock.systemUTC().withZone(EvaluationService.ROME))
+                            .toString());
         }
         String language = args.get("--language", "it");
         JsonNode answer;
         try {
-            answer = mapper.valueToTree(new EvaluationService(() -> ruleset, new RuleEngine(10_000), Clock.systemUTC())
+            answer = mapper.valueToTree(new EvaluationService(() -> ruleset, engine, Clock.systemUTC())
                     .evaluate(request, Language.fromTag(language), false));
         } catch (Exception e) {
             err.println("record: the request cannot be evaluated: " + e.getMessage());

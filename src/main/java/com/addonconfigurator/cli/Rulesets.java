@@ -9,8 +9,7 @@ import java.time.Clock;
 
 /** Loads a rules folder for a command, printing its problems as path:line:column: message. */
 final class Rulesets {
-    private Rulesets() {
-    }
+    private Rulesets() {}
 
     /** The ruleset, or null after printing why not. */
     static Ruleset load(Path folder, PrintStream err) {

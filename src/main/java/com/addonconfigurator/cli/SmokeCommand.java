@@ -1,8 +1,8 @@
 package com.addonconfigurator.cli;
 
-import com.addonconfigurator.json.Json;
 import com.addonconfigurator.app.App;
 import com.addonconfigurator.app.AppConfig;
+import com.addonconfigurator.json.Json;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.scenarios.Scenario;
 import com.addonconfigurator.scenarios.ScenarioFileException;
@@ -80,13 +80,15 @@ final class SmokeCommand {
         try {
             ScenarioReader reader = new ScenarioReader();
             for (Path file : ScenarioReader.files(config.scenariosDir())) {
-                scenarios.addAll(reader.read(file, config.scenariosDir().relativize(file).toString()));
+                scenarios.addAll(
+                        reader.read(file, config.scenariosDir().relativize(file).toString()));
             }
         } catch (IOException | ScenarioFileException e) {
             err.println("smoke: cannot read the scenarios in " + config.scenariosDir() + ": " + e.getMessage());
             return 1;
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ObjectMapper mapper = Json.newMapper();
         Map<Integer, Integer> statuses = new TreeMap<>();
         int failed = 0;
@@ -99,11 +101,13 @@ final class SmokeCommand {
                         .header("Accept-Language", scenario.language())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(scenario.given())))
                         .build();
-                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = client.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 statuses.merge(status, 1, Integer::sum);
                 if (status >= 500) {
                     failed++;
-                    err.println("smoke: " + scenario.file() + " '" + scenario.name() + "': " + path + " answered " + status);
+                    err.println("smoke: " + scenario.file() + " '" + scenario.name() + "': " + path + " answered "
+                            + status);
                 }
             } catch (IOException e) {
                 failed++;

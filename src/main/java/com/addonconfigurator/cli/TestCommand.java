@@ -37,8 +37,10 @@ final class TestCommand {
     int run(List<String> raw) {
         Args args;
         double minCoverage;
+        RuleEngine engine;
         try {
-            args = Args.parse(raw, Set.of("--rules", "--filter", "--junit-xml", "--min-coverage"), Set.of());
+            args = Args.parse(
+                    raw, Set.of("--rules", "--filter", "--junit-xml", "--min-coverage", Args.FIRING_LIMIT), Set.of());
             if (args.positional.size() > 1) {
                 throw new Args.UsageException("at most one SCENARIOS_DIR");
             }
@@ -46,11 +48,12 @@ final class TestCommand {
             if (minCoverage < 0 || minCoverage > 100) {
                 throw new Args.UsageException("--min-coverage is a percentage from 0 to 100");
             }
+            engine = args.engine(env);
         } catch (Args.UsageException | NumberFormatException e) {
             err.println("test: " + e.getMessage() + "\n" + Cli.usage());
             return Cli.USAGE;
         }
-        Path rulesDir = Path.of(args.get("--rules", env.getOrDefault("RULES_DIR", "./rules")));
+        Path rulesDir = args.rulesDir(env);
         Path scenarios = args.positional.isEmpty() ? rulesDir.resolve("scenarios") : Path.of(args.positional.get(0));
         Ruleset ruleset = Rulesets.load(rulesDir, err);
         if (ruleset == null) {
@@ -58,7 +61,7 @@ final class TestCommand {
         }
         String filter = args.options.get("--filter");
         List<ScenarioResult> results = new ArrayList<>();
-        for (ScenarioResult r : new ScenarioRunner(new RuleEngine(10_000), Clock.systemUTC()).runFolder(ruleset, scenarios, "")) {
+        for (ScenarioResult r : new ScenarioRunner(engine, Clock.systemUTC()).runFolder(ruleset, scenarios, "")) {
             if (filter == null || matches(r, filter)) {
                 results.add(r);
             }
@@ -82,7 +85,8 @@ final class TestCommand {
         }
         boolean coverageMet = coverage.percent() + 1e-9 >= minCoverage;
         if (!coverageMet) {
-            out.println(String.format(Locale.ROOT, "coverage %.1f%% is below the minimum %.1f%%", coverage.percent(), minCoverage));
+            out.println(String.format(
+                    Locale.ROOT, "coverage %.1f%% is below the minimum %.1f%%", coverage.percent(), minCoverage));
         }
         out.println((results.size() - failed) + " passed, " + failed + " failed");
         return failed == 0 && coverageMet ? 0 : 1;
@@ -90,11 +94,13 @@ final class TestCommand {
 
     private static boolean matches(ScenarioResult r, String filter) {
         String f = filter.toLowerCase(Locale.ROOT);
-        if (r.name().toLowerCase(Locale.ROOT).contains(f) || r.file().toLowerCase(Locale.ROOT).contains(f)) {
+        if (r.name().toLowerCase(Locale.ROOT).contains(f)
+                || r.file().toLowerCase(Locale.ROOT).contains(f)) {
             return true;
         }
-        return r.scenario() != null && (r.scenario().tags().stream().anyMatch(t -> t.equalsIgnoreCase(filter))
-                || r.scenario().covers().stream().anyMatch(c -> c.equalsIgnoreCase(filter)));
+        return r.scenario() != null
+                && (r.scenario().tags().stream().anyMatch(t -> t.equalsIgnoreCase(filter))
+                        || r.scenario().covers().stream().anyMatch(c -> c.equalsIgnoreCase(filter)));
     }
 
     /** How many scenarios reached each rule and each code. */
@@ -111,7 +117,8 @@ final class TestCommand {
             Map<String, Integer> codes = new LinkedHashMap<>();
             for (String section : MessagesReader.SECTIONS) {
                 if (!section.equals("lines")) {
-                    ruleset.messages().sections().getOrDefault(section, Map.of()).keySet().stream().sorted()
+                    ruleset.messages().sections().getOrDefault(section, Map.of()).keySet().stream()
+                            .sorted()
                             .forEach(code -> codes.put(section + ":" + code, 0));
                 }
             }
@@ -124,20 +131,28 @@ final class TestCommand {
 
         double percent() {
             long total = rules.size() + codes.size();
-            long covered = rules.values().stream().filter(n -> n > 0).count() + codes.values().stream().filter(n -> n > 0).count();
+            long covered = rules.values().stream().filter(n -> n > 0).count()
+                    + codes.values().stream().filter(n -> n > 0).count();
             return total == 0 ? 100.0 : 100.0 * covered / total;
         }
 
         void print(PrintStream out) {
             long rulesCovered = rules.values().stream().filter(n -> n > 0).count();
             long codesCovered = codes.values().stream().filter(n -> n > 0).count();
-            out.println(String.format(Locale.ROOT, "coverage: %.1f%% — rules %d/%d, codes %d/%d", percent(),
-                    rulesCovered, rules.size(), codesCovered, codes.size()));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "coverage: %.1f%% — rules %d/%d, codes %d/%d",
+                    percent(),
+                    rulesCovered,
+                    rules.size(),
+                    codesCovered,
+                    codes.size()));
             out.println("  rules (scenarios that fired each):");
-            rules.forEach((rule, n) -> out.println(String.format(Locale.ROOT, "  %5d  %s  (%s)%s", n, rule, ruleFiles.get(rule),
-                    n == 0 ? "  NOT COVERED" : "")));
+            rules.forEach((rule, n) -> out.println(String.format(
+                    Locale.ROOT, "  %5d  %s  (%s)%s", n, rule, ruleFiles.get(rule), n == 0 ? "  NOT COVERED" : "")));
             out.println("  codes (scenarios that produced each):");
-            codes.forEach((code, n) -> out.println(String.format(Locale.ROOT, "  %5d  %s%s", n, code, n == 0 ? "  NOT COVERED" : "")));
+            codes.forEach((code, n) ->
+                    out.println(String.format(Locale.ROOT, "  %5d  %s%s", n, code, n == 0 ? "  NOT COVERED" : "")));
             List<String> missing = new ArrayList<>();
             rules.forEach((rule, n) -> {
                 if (n == 0) {

@@ -19,40 +19,49 @@ public record EvaluationResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<FiredRuleView> firedRules,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<DerivedFactView> derivedFacts) {
 
-    public record ItemView(String code, String kind, int quantity, String status, LocalDate expiresOn,
-                           List<ReasonView> reasons) {
-    }
+    public record ItemView(
+            String code, String kind, int quantity, String status, LocalDate expiresOn, List<ReasonView> reasons) {}
 
-    public record ReasonView(String code, String message,
-                             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> params,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) String rule) {
-    }
+    public record ReasonView(
+            String code,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> params,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String rule) {}
 
-    public record SuggestionView(String action, String code, String message,
-                                 @JsonInclude(JsonInclude.Include.NON_NULL) String rule) {
-    }
+    public record SuggestionView(
+            String action,
+            String code,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String rule) {}
 
-    public record PricingView(String currency, List<LineView> lines, String net, String vatRate, String vat,
-                              String gross) {
-    }
+    public record PricingView(
+            String currency, List<LineView> lines, String net, String vatRate, String vat, String gross) {}
 
-    public record LineView(String code, int quantity, Integer months, String amount, String promotion,
-                           String description, @JsonInclude(JsonInclude.Include.NON_NULL) String rule) {
-    }
+    public record LineView(
+            String code,
+            int quantity,
+            Integer months,
+            String amount,
+            String promotion,
+            String description,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String rule) {}
 
-    public record StepView(String item, int order, String code, boolean webPanelOnly, String message,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) String rule) {
-    }
+    public record StepView(
+            String item,
+            int order,
+            String code,
+            boolean webPanelOnly,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String rule) {}
 
-    public record WarningView(String code, String message,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> params,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) String rule) {
-    }
+    public record WarningView(
+            String code,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> params,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String rule) {}
 
-    public record FiredRuleView(String rule, String file) {
-    }
+    public record FiredRuleView(String rule, String file) {}
 
     /** A fact a rule derived, with its values, so that an analyst can follow the reasoning. */
-    public record DerivedFactView(String fact, Map<String, Object> values, String rule) {
-    }
+    public record DerivedFactView(String fact, Map<String, Object> values, String rule) {}
 }

@@ -1,7 +1,7 @@
 package com.addonconfigurator.evaluation;
 
-import com.addonconfigurator.request.EvaluationRequest;
 import com.addonconfigurator.catalog.Catalog;
+import com.addonconfigurator.request.EvaluationRequest;
 import com.addonconfigurator.rules.facts.Account;
 import com.addonconfigurator.rules.facts.CartOptions;
 import com.addonconfigurator.rules.facts.Evaluation;
@@ -11,8 +11,7 @@ import java.util.List;
 
 /** Turns a validated request into the facts the rules read. No decision is taken here. */
 public final class FactMapper {
-    private FactMapper() {
-    }
+    private FactMapper() {}
 
     /** @param request with its evaluation date set */
     public static List<Object> facts(EvaluationRequest request, Catalog catalog) {

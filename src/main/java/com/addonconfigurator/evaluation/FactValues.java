@@ -12,13 +12,13 @@ import java.util.Map;
 
 /** A fact's properties as JSON-friendly values, for explanations: money as text, items by code. */
 final class FactValues {
-    private FactValues() {
-    }
+    private FactValues() {}
 
     static Map<String, Object> of(Object fact) {
         Map<String, Object> values = new LinkedHashMap<>();
         try {
-            for (PropertyDescriptor p : Introspector.getBeanInfo(fact.getClass(), Object.class).getPropertyDescriptors()) {
+            for (PropertyDescriptor p :
+                    Introspector.getBeanInfo(fact.getClass(), Object.class).getPropertyDescriptors()) {
                 if (p.getReadMethod() != null) {
                     values.put(p.getName(), plain(p.getReadMethod().invoke(fact)));
                 }
@@ -31,7 +31,8 @@ final class FactValues {
 
     private static Object plain(Object value) {
         if (value instanceof BigDecimal money) {
-            return money.setScale(Math.max(2, money.scale()), RoundingMode.UNNECESSARY).toPlainString();
+            return money.setScale(Math.max(2, money.scale()), RoundingMode.UNNECESSARY)
+                    .toPlainString();
         }
         if (value instanceof Item item) {
             return item.getCode();

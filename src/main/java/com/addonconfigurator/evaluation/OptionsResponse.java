@@ -14,10 +14,16 @@ public record OptionsResponse(String rulesetVersion, LocalDate evaluationDate, L
      * @param quantity the quantity it would have: 1 for a plan or module, one more user for users
      * @param price    its price line if accepted, else null
      */
-    public record Option(String code, String kind, String name, boolean inCart, int quantity, String status,
-                         LocalDate expiresOn, List<EvaluationResponse.ReasonView> reasons, Price price) {
-    }
+    public record Option(
+            String code,
+            String kind,
+            String name,
+            boolean inCart,
+            int quantity,
+            String status,
+            LocalDate expiresOn,
+            List<EvaluationResponse.ReasonView> reasons,
+            Price price) {}
 
-    public record Price(String amount, Integer months, String promotion) {
-    }
+    public record Price(String amount, Integer months, String promotion) {}
 }

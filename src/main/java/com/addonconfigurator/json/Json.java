@@ -10,12 +10,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The one JSON mapper configuration of the service: strict on input, ISO dates on output. */
 public final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectMapper newMapper() {
         JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(100).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(64)
+                        .maxNumberLength(100)
+                        .build())
                 .build();
         factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         return new ObjectMapper(factory)

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The languages messages exist in. Italian is the default. */
 public enum Language {
-    IT, EN;
+    IT,
+    EN;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,7 +2,6 @@ package com.addonconfigurator.messages;
 
 import com.addonconfigurator.yaml.InvalidFileException;
 import com.addonconfigurator.yaml.YamlFiles;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,20 +12,27 @@ public final class MessagesReader {
     public static final List<String> SECTIONS =
             List.of("reasons", "steps", "warnings", "suggestions", "lines", "promotions");
 
-    record Text(String it, String en) {
-    }
+    record Text(String it, String en) {}
 
-    record MessagesFile(Map<String, Text> reasons, Map<String, Text> steps, Map<String, Text> warnings,
-                        Map<String, Text> suggestions, Map<String, Text> lines, Map<String, Text> promotions) {
-    }
+    record MessagesFile(
+            Map<String, Text> reasons,
+            Map<String, Text> steps,
+            Map<String, Text> warnings,
+            Map<String, Text> suggestions,
+            Map<String, Text> lines,
+            Map<String, Text> promotions) {}
 
-    private MessagesReader() {
-    }
+    private MessagesReader() {}
 
     public static Messages read(String yaml) throws InvalidFileException {
         MessagesFile file = YamlFiles.read(yaml, MessagesFile.class);
-        List<Map<String, Text>> raw = List.of(nz(file.reasons()), nz(file.steps()), nz(file.warnings()),
-                nz(file.suggestions()), nz(file.lines()), nz(file.promotions()));
+        List<Map<String, Text>> raw = List.of(
+                nz(file.reasons()),
+                nz(file.steps()),
+                nz(file.warnings()),
+                nz(file.suggestions()),
+                nz(file.lines()),
+                nz(file.promotions()));
         Map<String, Map<String, LocalizedText>> sections = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < SECTIONS.size(); i++) {

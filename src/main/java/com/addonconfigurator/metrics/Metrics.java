@@ -29,7 +29,8 @@ public final class Metrics {
 
     public Metrics() {
         rulesetInfo = MultiGauge.builder("addon.ruleset.active")
-                .description("The active ruleset: 1 for its version").register(registry);
+                .description("The active ruleset: 1 for its version")
+                .register(registry);
     }
 
     /**
@@ -49,7 +50,9 @@ public final class Metrics {
     private final Map<String, Timer> httpTimers = new ConcurrentHashMap<>();
 
     public void httpRequest(String method, String route, int status, Duration took) {
-        httpTimers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> httpTimer(method, route, status)).record(took);
+        httpTimers
+                .computeIfAbsent(method + ' ' + route + ' ' + status, k -> httpTimer(method, route, status))
+                .record(took);
     }
 
     private Timer httpTimer(String method, String route, int status) {
@@ -57,7 +60,8 @@ public final class Metrics {
                 .description("HTTP requests by route and status")
                 .tags("method", method, "route", route, "status", String.valueOf(status))
                 .publishPercentileHistogram()
-                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100))
+                .serviceLevelObjectives(
+                        Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100))
                 .minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(5))
                 .register(registry);
@@ -67,23 +71,44 @@ public final class Metrics {
     private final Map<String, Counter> evaluations = new ConcurrentHashMap<>();
 
     public void evaluation(String outcome) {
-        evaluations.computeIfAbsent(outcome, o -> Counter.builder("addon.evaluations").description("Evaluations by outcome")
-                .tag("outcome", o).register(registry)).increment();
+        evaluations
+                .computeIfAbsent(
+                        outcome,
+                        o -> Counter.builder("addon.evaluations")
+                                .description("Evaluations by outcome")
+                                .tag("outcome", o)
+                                .register(registry))
+                .increment();
     }
 
     public void rejection(String reason) {
-        rejections.computeIfAbsent(reason, r -> Counter.builder("addon.rejections")
-                .description("Rejected items by reason code").tag("reason", r).register(registry)).increment();
+        rejections
+                .computeIfAbsent(
+                        reason,
+                        r -> Counter.builder("addon.rejections")
+                                .description("Rejected items by reason code")
+                                .tag("reason", r)
+                                .register(registry))
+                .increment();
     }
 
     public void ruleFired(String rule, int times) {
-        ruleFirings.computeIfAbsent(rule, r -> Counter.builder("addon.rule.firings")
-                .description("Rule firings by rule").tag("rule", r).register(registry)).increment(times);
+        ruleFirings
+                .computeIfAbsent(
+                        rule,
+                        r -> Counter.builder("addon.rule.firings")
+                                .description("Rule firings by rule")
+                                .tag("rule", r)
+                                .register(registry))
+                .increment(times);
     }
 
     public void reload(String result) {
-        Counter.builder("addon.reloads").description("Reload attempts by result").tag("result", result)
-                .register(registry).increment();
+        Counter.builder("addon.reloads")
+                .description("Reload attempts by result")
+                .tag("result", result)
+                .register(registry)
+                .increment();
     }
 
     public void activeRuleset(String version) {

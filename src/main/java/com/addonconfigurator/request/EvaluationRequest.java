@@ -10,19 +10,20 @@ import java.util.List;
  * @param platform       ANDROID, IOS, or null
  * @param account        null when the customer has no account yet
  */
-public record EvaluationRequest(LocalDate evaluationDate, String channel, String platform, Account account,
-                                Cart cart) {
+public record EvaluationRequest(LocalDate evaluationDate, String channel, String platform, Account account, Cart cart) {
     public static final List<String> CHANNELS = List.of("PEC_IT_CART", "CUSTOMER_AREA", "PANEL", "MOBILE_APP");
     public static final List<String> PLATFORMS = List.of("ANDROID", "IOS");
 
-    public record Account(String plan, LocalDate expiresOn, List<String> activeModules, int users,
-                          boolean contactsMatched) {
-    }
+    public record Account(
+            String plan, LocalDate expiresOn, List<String> activeModules, int users, boolean contactsMatched) {}
 
     /** @param plan null when the cart holds no plan */
-    public record Cart(String plan, List<String> modules, int users, boolean extendActiveServices,
-                       boolean invoiceThroughArubaPanel) {
-    }
+    public record Cart(
+            String plan,
+            List<String> modules,
+            int users,
+            boolean extendActiveServices,
+            boolean invoiceThroughArubaPanel) {}
 
     public EvaluationRequest withCart(Cart other) {
         return new EvaluationRequest(evaluationDate, channel, platform, account, other);

@@ -10,5 +10,4 @@ import java.util.Map;
  *              NOT_AN_INTEGER, TOO_LARGE, INVALID_DATE
  * @param args  values the message uses (e.g. {@code allowed}, {@code expected})
  */
-public record FieldProblem(String field, String code, Map<String, Object> args) {
-}
+public record FieldProblem(String field, String code, Map<String, Object> args) {}

@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  */
 public final class RequestValidator {
     private static final Set<String> ROOT_FIELDS = Set.of("evaluationDate", "channel", "platform", "account", "cart");
-    private static final Set<String> ACCOUNT_FIELDS = Set.of("plan", "expiresOn", "activeModules", "users", "contactsMatched");
-    private static final Set<String> CART_FIELDS = Set.of("plan", "modules", "users", "extendActiveServices", "invoiceThroughArubaPanel");
+    private static final Set<String> ACCOUNT_FIELDS =
+            Set.of("plan", "expiresOn", "activeModules", "users", "contactsMatched");
+    private static final Set<String> CART_FIELDS =
+            Set.of("plan", "modules", "users", "extendActiveServices", "invoiceThroughArubaPanel");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final List<String> plans;
@@ -102,7 +104,8 @@ public final class RequestValidator {
     }
 
     /** The field's node, or null when it is absent or null (a problem when it is required). */
-    private static JsonNode present(JsonNode parent, String name, String path, boolean required, List<FieldProblem> problems) {
+    private static JsonNode present(
+            JsonNode parent, String name, String path, boolean required, List<FieldProblem> problems) {
         JsonNode node = parent.get(name);
         if (isAbsent(node)) {
             if (required) {
@@ -113,8 +116,13 @@ public final class RequestValidator {
         return node;
     }
 
-    private static String code(JsonNode parent, String name, String path, List<String> allowed, boolean required,
-                               List<FieldProblem> problems) {
+    private static String code(
+            JsonNode parent,
+            String name,
+            String path,
+            List<String> allowed,
+            boolean required,
+            List<FieldProblem> problems) {
         JsonNode node = present(parent, name, path, required, problems);
         return node == null ? null : codeValue(node, path, allowed, problems);
     }
@@ -131,8 +139,8 @@ public final class RequestValidator {
         return node.textValue();
     }
 
-    private static List<String> codes(JsonNode parent, String name, String path, List<String> allowed,
-                                      List<FieldProblem> problems) {
+    private static List<String> codes(
+            JsonNode parent, String name, String path, List<String> allowed, List<FieldProblem> problems) {
         JsonNode node = parent.get(name);
         if (isAbsent(node)) {
             return List.of();
@@ -174,7 +182,9 @@ public final class RequestValidator {
             return 0;
         }
         if (!node.canConvertToInt()) {
-            problems.add(new FieldProblem(path, node.bigIntegerValue().signum() < 0 ? "NEGATIVE" : "TOO_LARGE",
+            problems.add(new FieldProblem(
+                    path,
+                    node.bigIntegerValue().signum() < 0 ? "NEGATIVE" : "TOO_LARGE",
                     Map.of("max", Integer.MAX_VALUE)));
             return 0;
         }
@@ -198,8 +208,8 @@ public final class RequestValidator {
         return node.booleanValue();
     }
 
-    private static LocalDate date(JsonNode parent, String name, String path, boolean required,
-                                  List<FieldProblem> problems) {
+    private static LocalDate date(
+            JsonNode parent, String name, String path, boolean required, List<FieldProblem> problems) {
         JsonNode node = present(parent, name, path, required, problems);
         if (node == null) {
             return null;

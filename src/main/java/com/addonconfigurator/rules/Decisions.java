@@ -15,7 +15,8 @@ public final class Decisions {
     private final List<String> firedRules;
     private final List<Object> derived;
 
-    Decisions(List<Object> facts, IdentityHashMap<Object, String> ruleOf, List<String> firedRules, List<Object> derived) {
+    Decisions(
+            List<Object> facts, IdentityHashMap<Object, String> ruleOf, List<String> firedRules, List<Object> derived) {
         this.facts = List.copyOf(facts);
         this.ruleOf = ruleOf;
         this.firedRules = List.copyOf(firedRules);

@@ -12,33 +12,41 @@ import java.util.regex.Pattern;
  * and string literals are not checked, so rule names and messages may use any word.
  */
 public final class DrlGuard {
-    private record Forbidden(Pattern pattern, String what) {
-    }
+    private record Forbidden(Pattern pattern, String what) {}
 
     private static final List<Forbidden> FORBIDDEN = List.of(
-            rule("\\bSystem\\s*\\.\\s*(exit|setProperty|clearProperty|getenv|load|loadLibrary|setOut|setErr|setIn|setSecurityManager)\\b",
+            rule(
+                    "\\bSystem\\s*\\.\\s*(exit|setProperty|clearProperty|getenv|load|loadLibrary|setOut|setErr|setIn|setSecurityManager)\\b",
                     "System calls that change or leave the JVM"),
             rule("\\bRuntime\\b", "the Runtime (exit, processes)"),
             rule("\\bProcess(Builder|Handle)?\\b", "processes"),
-            rule("\\bClass\\s*\\.\\s*forName\\b|\\bjava\\s*\\.\\s*lang\\s*\\.\\s*(reflect|invoke)\\b|\\bgetDeclared\\w*|\\bsetAccessible\\b"
-                    + "|\\bMethodHandles?\\b|\\b(getMethod|getField|getConstructor)s?\\s*\\(|\\bnewInstance\\s*\\(|\\bClassLoader\\b",
+            rule(
+                    "\\bClass\\s*\\.\\s*forName\\b|\\bjava\\s*\\.\\s*lang\\s*\\.\\s*(reflect|invoke)\\b|\\bgetDeclared\\w*|\\bsetAccessible\\b"
+                            + "|\\bMethodHandles?\\b|\\b(getMethod|getField|getConstructor)s?\\s*\\(|\\bnewInstance\\s*\\(|\\bClassLoader\\b",
                     "reflection"),
-            rule("\\bjava\\s*\\.\\s*(io|nio)\\b|\\bFiles\\b|\\bPaths?\\b|\\bFile(InputStream|OutputStream|Reader|Writer|Channel)?\\b"
-                    + "|\\bRandomAccessFile\\b|\\bPrintWriter\\b", "file I/O"),
-            rule("\\bjava\\s*\\.\\s*net\\b|\\b(Server)?Socket\\w*\\b|\\bURL(Connection)?\\b|\\bHttp(Client|URLConnection)\\b"
-                    + "|\\bInetAddress\\b|\\bDatagram\\w*\\b", "network I/O"),
-            rule("\\bThread\\w*\\b|\\bExecutors?\\b|\\bExecutorService\\b|\\bjava\\s*\\.\\s*util\\s*\\.\\s*concurrent\\b"
-                    + "|\\bCompletableFuture\\b|\\bForkJoin\\w*\\b|\\bTimer\\b|\\bsynchronized\\b", "threads"),
+            rule(
+                    "\\bjava\\s*\\.\\s*(io|nio)\\b|\\bFiles\\b|\\bPaths?\\b|\\bFile(InputStream|OutputStream|Reader|Writer|Channel)?\\b"
+                            + "|\\bRandomAccessFile\\b|\\bPrintWriter\\b",
+                    "file I/O"),
+            rule(
+                    "\\bjava\\s*\\.\\s*net\\b|\\b(Server)?Socket\\w*\\b|\\bURL(Connection)?\\b|\\bHttp(Client|URLConnection)\\b"
+                            + "|\\bInetAddress\\b|\\bDatagram\\w*\\b",
+                    "network I/O"),
+            rule(
+                    "\\bThread\\w*\\b|\\bExecutors?\\b|\\bExecutorService\\b|\\bjava\\s*\\.\\s*util\\s*\\.\\s*concurrent\\b"
+                            + "|\\bCompletableFuture\\b|\\bForkJoin\\w*\\b|\\bTimer\\b|\\bsynchronized\\b",
+                    "threads"),
             // An answer depends on the request alone: the rules read the evaluation's date, never the
             // clock, and draw no chance, so a scenario's result does not change with the calendar
             // (and a rules folder whose scenarios passed can be trusted to pass again).
-            rule("\\b(LocalDate|LocalDateTime|LocalTime|Instant|ZonedDateTime|OffsetDateTime|Year|YearMonth|MonthDay)\\s*\\.\\s*now\\b"
-                    + "|\\bSystem\\s*\\.\\s*(currentTimeMillis|nanoTime)\\b|\\bClock\\b|\\bnew\\s+(java\\s*\\.\\s*util\\s*\\.\\s*)?Date\\s*\\("
-                    + "|\\bCalendar\\s*\\.\\s*getInstance\\b", "the clock: read the Evaluation's date"),
+            rule(
+                    "\\b(LocalDate|LocalDateTime|LocalTime|Instant|ZonedDateTime|OffsetDateTime|Year|YearMonth|MonthDay)\\s*\\.\\s*now\\b"
+                            + "|\\bSystem\\s*\\.\\s*(currentTimeMillis|nanoTime)\\b|\\bClock\\b|\\bnew\\s+(java\\s*\\.\\s*util\\s*\\.\\s*)?Date\\s*\\("
+                            + "|\\bCalendar\\s*\\.\\s*getInstance\\b",
+                    "the clock: read the Evaluation's date"),
             rule("\\bMath\\s*\\.\\s*random\\b|\\b(Secure)?Random\\b|\\bUUID\\s*\\.\\s*randomUUID\\b", "chance"));
 
-    private DrlGuard() {
-    }
+    private DrlGuard() {}
 
     private static Forbidden rule(String regex, String what) {
         return new Forbidden(Pattern.compile(regex), what);
@@ -53,8 +61,12 @@ public final class DrlGuard {
             for (Forbidden f : FORBIDDEN) {
                 Matcher m = f.pattern().matcher(lines[i]);
                 if (m.find()) {
-                    problems.add(new Problem(path, i + 1, m.start() + 1, "'" + m.group().trim()
-                            + "' is not allowed in rules (" + f.what() + "); rules may only decide on the facts they are given"));
+                    problems.add(new Problem(
+                            path,
+                            i + 1,
+                            m.start() + 1,
+                            "'" + m.group().trim() + "' is not allowed in rules (" + f.what()
+                                    + "); rules may only decide on the facts they are given"));
                 }
             }
         }

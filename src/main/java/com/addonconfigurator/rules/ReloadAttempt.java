@@ -11,8 +11,8 @@ import java.util.List;
  * @param problems each problem at its file, line and column
  * @param failingScenarios scenarios that failed against the candidate
  */
-public record ReloadAttempt(String status, Instant at, String version, List<Problem> problems,
-                            List<ScenarioFailure> failingScenarios) {
+public record ReloadAttempt(
+        String status, Instant at, String version, List<Problem> problems, List<ScenarioFailure> failingScenarios) {
     public static final String LOADED = "LOADED";
     public static final String FAILED = "FAILED";
 
@@ -21,6 +21,5 @@ public record ReloadAttempt(String status, Instant at, String version, List<Prob
     }
 
     /** A scenario that did not give what it expects: where it is and what differed. */
-    public record ScenarioFailure(String file, String scenario, List<String> differences) {
-    }
+    public record ScenarioFailure(String file, String scenario, List<String> differences) {}
 }

@@ -1,7 +1,6 @@
 package com.addonconfigurator.rules;
 
 import com.addonconfigurator.rules.pool.SessionPool;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -33,6 +32,9 @@ import org.kie.api.runtime.rule.ConsequenceException;
 public final class RuleEngine {
     /** The global the rules read the catalog from ({@code global Catalog catalog;}). */
     public static final String CATALOG_GLOBAL = "catalog";
+    /** Firings per evaluation beyond which the rules are stopped as looping, unless configured otherwise. */
+    public static final int DEFAULT_FIRING_LIMIT = 10_000;
+
     public static final List<String> PHASES = List.of("reasons", "dependencies", "decisions", "summary");
 
     /** Told, after each evaluation, how often each rule fired (for metrics). */
@@ -76,7 +78,8 @@ public final class RuleEngine {
             try {
                 count = session.fireAllRules(firingLimit);
             } catch (ConsequenceException e) {
-                String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
+                String rule =
+                        e.getMatch() == null ? null : e.getMatch().getRule().getName();
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 throw new RulesFailedException(rule, "rule \"" + rule + "\" threw " + cause, cause);
             } catch (RuntimeException e) {
@@ -84,8 +87,8 @@ public final class RuleEngine {
             }
             if (count >= firingLimit) {
                 String rule = mostFired(ruleset, facts);
-                throw new RulesFailedException(rule, "the rules fired " + count + " times, the limit; rule \""
-                        + rule + "\" fired most", null);
+                throw new RulesFailedException(
+                        rule, "the rules fired " + count + " times, the limit; rule \"" + rule + "\" fired most", null);
             }
             if (observer != null) {
                 observer.fired(recorder.firings);
@@ -198,7 +201,8 @@ public final class RuleEngine {
             Map<String, Integer> evidence = updates.isEmpty() ? firings : updates;
             return evidence.entrySet().stream()
                     .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                    .map(Map.Entry::getKey).orElse(null);
+                    .map(Map.Entry::getKey)
+                    .orElse(null);
         } catch (RuntimeException e) {
             return null;
         } finally {

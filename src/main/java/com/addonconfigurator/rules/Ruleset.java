@@ -1,10 +1,9 @@
 package com.addonconfigurator.rules;
 
-import com.addonconfigurator.rules.pool.SessionPool;
-import com.addonconfigurator.rules.pool.SessionPools;
-
 import com.addonconfigurator.catalog.Catalog;
 import com.addonconfigurator.messages.Messages;
+import com.addonconfigurator.rules.pool.SessionPool;
+import com.addonconfigurator.rules.pool.SessionPools;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +29,19 @@ import org.kie.api.runtime.KieSessionConfiguration;
  * @param contentHash the whole SHA-256 (hex) over the rules folder's files, of which {@code version}
  *                 is the start
  */
-public record Ruleset(String version, Instant loadedAt, KieBase kieBase, Catalog catalog, Messages messages,
-                      List<RuleFile> files, Map<String, String> ruleFile, SessionPools sessions,
-                      KieSessionConfiguration sessionOptions, boolean readsCatalog,
-                      boolean compiledFromCache, String contentHash) {
+public record Ruleset(
+        String version,
+        Instant loadedAt,
+        KieBase kieBase,
+        Catalog catalog,
+        Messages messages,
+        List<RuleFile> files,
+        Map<String, String> ruleFile,
+        SessionPools sessions,
+        KieSessionConfiguration sessionOptions,
+        boolean readsCatalog,
+        boolean compiledFromCache,
+        String contentHash) {
 
     /** A session from this thread's pool, for one evaluation on this thread; close the lease after use. */
     public SessionPool.Lease lease() {

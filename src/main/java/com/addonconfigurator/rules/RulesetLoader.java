@@ -1,24 +1,18 @@
 package com.addonconfigurator.rules;
 
-import com.addonconfigurator.rules.pool.SessionPools;
-import com.addonconfigurator.rules.cache.CompiledRulesCache;
-
 import com.addonconfigurator.catalog.Catalog;
 import com.addonconfigurator.catalog.CatalogReader;
-import com.addonconfigurator.yaml.InvalidFileException;
 import com.addonconfigurator.messages.Messages;
 import com.addonconfigurator.messages.MessagesReader;
-import java.io.IOException;
+import com.addonconfigurator.rules.cache.CompiledRulesCache;
+import com.addonconfigurator.rules.pool.SessionPools;
+import com.addonconfigurator.yaml.InvalidFileException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,26 +20,14 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.kie.api.KieBase;
-import org.kie.api.KieBaseConfiguration;
-import org.kie.api.KieServices;
-import org.kie.api.conf.KieBaseMutabilityOption;
-import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.Resource;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.builder.KnowledgeBuilderResult;
-import org.kie.internal.builder.ResultSeverity;
-import org.kie.internal.io.ResourceFactory;
 
 /**
  * Builds a {@link Ruleset} from a rules folder on the file system: every {@code *.drl} file (outside
@@ -88,7 +70,8 @@ public final class RulesetLoader {
         if (drl.isEmpty()) {
             drlProblems.add(new Problem(".", 0, 0, "the rules folder holds no .drl file"));
         }
-        drl.forEach((path, bytes) -> drlProblems.addAll(DrlGuard.check(path, new String(bytes, StandardCharsets.UTF_8))));
+        drl.forEach(
+                (path, bytes) -> drlProblems.addAll(DrlGuard.check(path, new String(bytes, StandardCharsets.UTF_8))));
         Collection<KiePackage> packages = null;
         boolean fromCache = false;
         List<Problem> compileProblems = new ArrayList<>();
@@ -129,12 +112,22 @@ public final class RulesetLoader {
             }
         }
         String contentHash = RulesFolder.contentHash(files);
-        return new Ruleset(RulesFolder.version(contentHash), clock.instant(), kieBase, catalog, messages, List.copyOf(ruleFiles),
-                Map.copyOf(ruleFile), SessionPools.of(kieBase, RULE_BASE_OPTIONS, SessionPools.sessionOptions()), SessionPools.sessionOptions(), readsCatalog, fromCache, contentHash);
+        return new Ruleset(
+                RulesFolder.version(contentHash),
+                clock.instant(),
+                kieBase,
+                catalog,
+                messages,
+                List.copyOf(ruleFiles),
+                Map.copyOf(ruleFile),
+                SessionPools.of(kieBase, RULE_BASE_OPTIONS, SessionPools.sessionOptions()),
+                SessionPools.sessionOptions(),
+                readsCatalog,
+                fromCache,
+                contentHash);
     }
 
-    private record Texts(Catalog catalog, Messages messages, List<Problem> problems) {
-    }
+    private record Texts(Catalog catalog, Messages messages, List<Problem> problems) {}
 
     /** The catalog and the messages, each null with its problem when it cannot be read. */
     private static Texts texts(Map<String, byte[]> files) {
@@ -149,7 +142,8 @@ public final class RulesetLoader {
     }
 
     /** The file read, or null with its problem (its line and column, or that it is missing). */
-    private static <T> T readFile(Map<String, byte[]> files, String name, FileReader<T> reader, List<Problem> problems) {
+    private static <T> T readFile(
+            Map<String, byte[]> files, String name, FileReader<T> reader, List<Problem> problems) {
         String text = RulesFolder.text(files, name);
         if (text == null) {
             problems.add(new Problem(name, 0, 0, "the file is missing"));
@@ -171,9 +165,11 @@ public final class RulesetLoader {
                 if (global.getName().equals(RuleEngine.CATALOG_GLOBAL)) {
                     declared = true;
                     if (!global.getType().equals(Catalog.class.getName())) {
-                        problems.add(declaration(drl, "the global \"" + RuleEngine.CATALOG_GLOBAL
-                                + "\" is the catalog: declare it as global " + Catalog.class.getName() + " "
-                                + RuleEngine.CATALOG_GLOBAL + ", not as " + global.getType()));
+                        problems.add(declaration(
+                                drl,
+                                "the global \"" + RuleEngine.CATALOG_GLOBAL
+                                        + "\" is the catalog: declare it as global " + Catalog.class.getName() + " "
+                                        + RuleEngine.CATALOG_GLOBAL + ", not as " + global.getType()));
                     }
                 }
             }
@@ -188,7 +184,9 @@ public final class RulesetLoader {
             String[] lines = new String(e.getValue(), StandardCharsets.UTF_8).split("\\R", -1);
             for (int i = 0; i < lines.length; i++) {
                 Matcher m = declared.matcher(lines[i]);
-                if (m.find() && !m.group(1).equals(Catalog.class.getName()) && !m.group(1).equals("Catalog")) {
+                if (m.find()
+                        && !m.group(1).equals(Catalog.class.getName())
+                        && !m.group(1).equals("Catalog")) {
                     return new Problem(e.getKey(), i + 1, m.start(1) + 1, message);
                 }
             }
@@ -215,10 +213,11 @@ public final class RulesetLoader {
     }
 
     private static String fileOf(Rule rule) {
-        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+        if (rule instanceof RuleImpl impl
+                && impl.getResource() != null
+                && impl.getResource().getSourcePath() != null) {
             return impl.getResource().getSourcePath();
         }
         return ".";
     }
-
 }

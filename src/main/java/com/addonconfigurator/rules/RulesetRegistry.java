@@ -30,12 +30,16 @@ public final class RulesetRegistry {
     private final java.util.function.Consumer<ReloadAttempt> onAttempt;
 
     public RulesetRegistry(Path folder, RulesetLoader loader, Gate gate, Clock clock) {
-        this(folder, loader, gate, clock, attempt -> { });
+        this(folder, loader, gate, clock, attempt -> {});
     }
 
     /** @param onAttempt told of every attempt once it is recorded (for metrics) */
-    public RulesetRegistry(Path folder, RulesetLoader loader, Gate gate, Clock clock,
-                           java.util.function.Consumer<ReloadAttempt> onAttempt) {
+    public RulesetRegistry(
+            Path folder,
+            RulesetLoader loader,
+            Gate gate,
+            Clock clock,
+            java.util.function.Consumer<ReloadAttempt> onAttempt) {
         this.folder = folder;
         this.loader = loader;
         this.gate = gate;
@@ -68,21 +72,34 @@ public final class RulesetRegistry {
                 long gated = System.nanoTime();
                 if (failures.isEmpty()) {
                     Ruleset previous = active.getAndSet(candidate);
-                    attempt = new ReloadAttempt(ReloadAttempt.LOADED, clock.instant(), candidate.version(), List.of(), List.of());
-                    LOG.info("ruleset {} active (was {}); built in {} ms{}, scenarios passed in {} ms", candidate.version(),
-                            previous == null ? "none" : previous.version(), (built - started) / 1_000_000,
-                            candidate.compiledFromCache() ? " (compiled rules from the cache)" : "", (gated - built) / 1_000_000);
+                    attempt = new ReloadAttempt(
+                            ReloadAttempt.LOADED, clock.instant(), candidate.version(), List.of(), List.of());
+                    LOG.info(
+                            "ruleset {} active (was {}); built in {} ms{}, scenarios passed in {} ms",
+                            candidate.version(),
+                            previous == null ? "none" : previous.version(),
+                            (built - started) / 1_000_000,
+                            candidate.compiledFromCache() ? " (compiled rules from the cache)" : "",
+                            (gated - built) / 1_000_000);
                 } else {
-                    attempt = new ReloadAttempt(ReloadAttempt.FAILED, clock.instant(), candidate.version(), List.of(), failures);
-                    LOG.warn("ruleset {} refused: {} scenario(s) failed; {} stays active", candidate.version(),
-                            failures.size(), activeVersion());
+                    attempt = new ReloadAttempt(
+                            ReloadAttempt.FAILED, clock.instant(), candidate.version(), List.of(), failures);
+                    LOG.warn(
+                            "ruleset {} refused: {} scenario(s) failed; {} stays active",
+                            candidate.version(),
+                            failures.size(),
+                            activeVersion());
                 }
             } catch (RulesetLoadException e) {
                 attempt = new ReloadAttempt(ReloadAttempt.FAILED, clock.instant(), null, e.problems(), List.of());
                 LOG.warn("rules folder refused, {} stays active: {}", activeVersion(), e.problems());
             } catch (RuntimeException e) {
-                attempt = new ReloadAttempt(ReloadAttempt.FAILED, clock.instant(), null,
-                        List.of(new Problem(".", 0, 0, "unexpected failure: " + e)), List.of());
+                attempt = new ReloadAttempt(
+                        ReloadAttempt.FAILED,
+                        clock.instant(),
+                        null,
+                        List.of(new Problem(".", 0, 0, "unexpected failure: " + e)),
+                        List.of());
                 LOG.error("rules folder refused, {} stays active", activeVersion(), e);
             }
             lastAttempt.set(attempt);

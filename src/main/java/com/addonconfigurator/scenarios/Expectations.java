@@ -18,8 +18,7 @@ public final class Expectations {
     public static final String ABSENT = "absent";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Expectations() {
-    }
+    private Expectations() {}
 
     /** The answer (or error) in the keyed shape scenarios are written against. */
     public static ObjectNode keyed(JsonNode response) {
@@ -50,7 +49,10 @@ public final class Expectations {
         }
         ArrayNode suggestions = out.putArray("suggestions");
         for (JsonNode s : response.path("suggestions")) {
-            suggestions.addObject().put("action", s.path("action").asText()).put("code", s.path("code").asText());
+            suggestions
+                    .addObject()
+                    .put("action", s.path("action").asText())
+                    .put("code", s.path("code").asText());
         }
         ObjectNode pricing = out.putObject("pricing");
         JsonNode p = response.path("pricing");

@@ -13,8 +13,17 @@ import java.util.List;
  * @param expect   the partial answer: only what is written is checked
  * @param endpoint {@code evaluate} (the default) or {@code options}
  */
-public record Scenario(String file, int line, String name, List<String> covers, List<String> tags, JsonNode given,
-                       String language, boolean explain, JsonNode expect, String endpoint) {
+public record Scenario(
+        String file,
+        int line,
+        String name,
+        List<String> covers,
+        List<String> tags,
+        JsonNode given,
+        String language,
+        boolean explain,
+        JsonNode expect,
+        String endpoint) {
     public static final String EVALUATE = "evaluate";
     public static final String OPTIONS = "options";
 }

@@ -13,7 +13,15 @@ public final class ScenarioFileException extends Exception {
         this.column = column;
     }
 
-    public String file() { return file; }
-    public int line() { return line; }
-    public int column() { return column; }
+    public String file() {
+        return file;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public int column() {
+        return column;
+    }
 }

@@ -1,11 +1,11 @@
 package com.addonconfigurator.scenarios;
 
 import com.addonconfigurator.hashing.Sha256;
-import com.addonconfigurator.rules.cache.ScenarioPasses;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetRegistry;
+import com.addonconfigurator.rules.cache.ScenarioPasses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +51,9 @@ public final class ScenarioGate implements RulesetRegistry.Gate {
         Path dir = scenarios != null ? scenarios : folder.resolve("scenarios");
         String key = passes.enabled() ? key(candidate, dir) : null;
         if (key != null && passes.passedBefore(key)) {
-            LOG.info("ruleset {}: its scenarios passed before with these files and this build; not run again", candidate.version());
+            LOG.info(
+                    "ruleset {}: its scenarios passed before with these files and this build; not run again",
+                    candidate.version());
             return List.of();
         }
         List<ReloadAttempt.ScenarioFailure> failures = runner.runFolder(candidate, dir, "scenarios/").stream()

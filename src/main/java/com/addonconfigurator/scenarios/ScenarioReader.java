@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 /** Reads scenario files ({@code *.yaml} / {@code *.yml}); the format is in rules/scenarios/README.md. */
 public final class ScenarioReader {
     private static final Set<String> FILE_KEYS = Set.of("defaults", "scenarios");
-    private static final Set<String> SCENARIO_KEYS = Set.of("name", "covers", "tags", "given", "language", "explain", "expect", "endpoint");
-    private final ObjectMapper yaml = new ObjectMapper(
-            YAMLFactory.builder().build().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+    private static final Set<String> SCENARIO_KEYS =
+            Set.of("name", "covers", "tags", "given", "language", "explain", "expect", "endpoint");
+    private final ObjectMapper yaml =
+            new ObjectMapper(YAMLFactory.builder().build().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
     /** The scenario files below a folder, sorted by path; none when the folder does not exist. */
     public static List<Path> files(Path folder) throws IOException {
@@ -55,16 +56,21 @@ public final class ScenarioReader {
             root = yaml.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new ScenarioFileException(displayName, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+            throw new ScenarioFileException(
+                    displayName,
+                    at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(),
                     e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new ScenarioFileException(displayName, 1, 1, "a scenario file is a map with 'scenarios' (and optional 'defaults')");
+            throw new ScenarioFileException(
+                    displayName, 1, 1, "a scenario file is a map with 'scenarios' (and optional 'defaults')");
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!FILE_KEYS.contains(key)) {
-                throw new ScenarioFileException(displayName, 0, 0, "unknown key '" + key + "'; expected defaults, scenarios");
+                throw new ScenarioFileException(
+                        displayName, 0, 0, "unknown key '" + key + "'; expected defaults, scenarios");
             }
         }
         JsonNode defaults = root.path("defaults");
@@ -92,8 +98,13 @@ public final class ScenarioReader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!SCENARIO_KEYS.contains(key)) {
-                throw new ScenarioFileException(file, line, 0, where + ": unknown key '" + key
-                        + "'; expected one of " + String.join(", ", SCENARIO_KEYS.stream().sorted().toList()));
+                throw new ScenarioFileException(
+                        file,
+                        line,
+                        0,
+                        where + ": unknown key '" + key + "'; expected one of "
+                                + String.join(
+                                        ", ", SCENARIO_KEYS.stream().sorted().toList()));
             }
         }
         String name = node.path("name").asText("");
@@ -107,7 +118,12 @@ public final class ScenarioReader {
         }
         JsonNode merged = merge(defaults.isObject() ? defaults.deepCopy() : yaml.createObjectNode(), given);
         if (!merged.path("evaluationDate").isTextual()) {
-            throw new ScenarioFileException(file, line, 0, where + ": given.evaluationDate is required, so that the scenario does not change with the calendar");
+            throw new ScenarioFileException(
+                    file,
+                    line,
+                    0,
+                    where
+                            + ": given.evaluationDate is required, so that the scenario does not change with the calendar");
         }
         JsonNode expect = node.get("expect");
         if (expect == null || !expect.isObject()) {
@@ -121,8 +137,17 @@ public final class ScenarioReader {
         if (!endpoint.equals(Scenario.EVALUATE) && !endpoint.equals(Scenario.OPTIONS)) {
             throw new ScenarioFileException(file, line, 0, where + ": endpoint must be evaluate or options");
         }
-        return new Scenario(file, line, name, strings(node.get("covers")), strings(node.get("tags")), merged, language,
-                node.path("explain").asBoolean(false), expect, endpoint);
+        return new Scenario(
+                file,
+                line,
+                name,
+                strings(node.get("covers")),
+                strings(node.get("tags")),
+                merged,
+                language,
+                node.path("explain").asBoolean(false),
+                expect,
+                endpoint);
     }
 
     /** Deep merge: objects merge key by key, anything else in {@code over} replaces. */

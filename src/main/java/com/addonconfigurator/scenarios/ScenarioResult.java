@@ -13,8 +13,14 @@ import java.util.Set;
  * @param firedRules  the rules that fired for it
  * @param codes       what it produced, as "reasons:CODE", "steps:CODE", "warnings:CODE", …
  */
-public record ScenarioResult(String file, String name, Scenario scenario, List<String> differences, JsonNode actual,
-                             Set<String> firedRules, Set<String> codes) {
+public record ScenarioResult(
+        String file,
+        String name,
+        Scenario scenario,
+        List<String> differences,
+        JsonNode actual,
+        Set<String> firedRules,
+        Set<String> codes) {
     public boolean passed() {
         return differences.isEmpty();
     }

@@ -1,14 +1,13 @@
 package com.addonconfigurator.scenarios;
 
-import com.addonconfigurator.json.Json;
-import com.addonconfigurator.request.InvalidRequestException;
-import com.addonconfigurator.messages.Language;
-import com.addonconfigurator.evaluation.EvaluationResponse;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.evaluation.NotReadyException;
+import com.addonconfigurator.json.Json;
+import com.addonconfigurator.messages.Language;
+import com.addonconfigurator.request.InvalidRequestException;
 import com.addonconfigurator.rules.RuleEngine;
-import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesFailedException;
+import com.addonconfigurator.rules.Ruleset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,7 +54,8 @@ public final class ScenarioRunner {
         }
         List<Supplier<ScenarioResult>> work = new ArrayList<>();
         for (Path file : files) {
-            String display = displayPrefix + scenariosFolder.relativize(file).toString().replace('\\', '/');
+            String display =
+                    displayPrefix + scenariosFolder.relativize(file).toString().replace('\\', '/');
             try {
                 for (Scenario scenario : reader.read(file, display)) {
                     work.add(() -> run(ruleset, scenario));
@@ -77,9 +77,11 @@ public final class ScenarioRunner {
         JsonNode answer;
         boolean options = Scenario.OPTIONS.equals(scenario.endpoint());
         try {
-            boolean explain = coverage || scenario.explain() || scenario.expect().has("firedRules");
+            boolean explain =
+                    coverage || scenario.explain() || scenario.expect().has("firedRules");
             Language language = Language.fromTag(scenario.language());
-            answer = options ? mapper.valueToTree(service.options(scenario.given(), language))
+            answer = options
+                    ? mapper.valueToTree(service.options(scenario.given(), language))
                     : mapper.valueToTree(service.evaluate(scenario.given(), language, explain));
         } catch (InvalidRequestException e) {
             ObjectNode error = mapper.createObjectNode();
@@ -98,8 +100,8 @@ public final class ScenarioRunner {
         }
         ObjectNode keyed = options ? Expectations.keyedOptions(answer) : Expectations.keyed(answer);
         List<String> differences = Expectations.differences(scenario.expect(), keyed);
-        return new ScenarioResult(scenario.file(), scenario.name(), scenario, differences, keyed, fired(answer),
-                codes(answer));
+        return new ScenarioResult(
+                scenario.file(), scenario.name(), scenario, differences, keyed, fired(answer), codes(answer));
     }
 
     private static Set<String> fired(JsonNode answer) {
@@ -110,11 +112,17 @@ public final class ScenarioRunner {
 
     private static Set<String> codes(JsonNode answer) {
         Set<String> out = new LinkedHashSet<>();
-        answer.path("items").forEach(i -> i.path("reasons").forEach(r -> out.add("reasons:" + r.path("code").asText())));
-        answer.path("options").forEach(i -> i.path("reasons").forEach(r -> out.add("reasons:" + r.path("code").asText())));
+        answer.path("items")
+                .forEach(i -> i.path("reasons")
+                        .forEach(r -> out.add("reasons:" + r.path("code").asText())));
+        answer.path("options")
+                .forEach(i -> i.path("reasons")
+                        .forEach(r -> out.add("reasons:" + r.path("code").asText())));
         answer.path("nextSteps").forEach(s -> out.add("steps:" + s.path("code").asText()));
-        answer.path("warnings").forEach(w -> out.add("warnings:" + w.path("code").asText()));
-        answer.path("suggestions").forEach(s -> out.add("suggestions:" + s.path("action").asText()));
+        answer.path("warnings")
+                .forEach(w -> out.add("warnings:" + w.path("code").asText()));
+        answer.path("suggestions")
+                .forEach(s -> out.add("suggestions:" + s.path("action").asText()));
         answer.path("pricing").path("lines").forEach(l -> {
             if (!l.path("promotion").isNull() && !l.path("promotion").isMissingNode()) {
                 out.add("promotions:" + l.path("promotion").asText());

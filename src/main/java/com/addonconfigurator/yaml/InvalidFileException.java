@@ -11,6 +11,11 @@ public final class InvalidFileException extends Exception {
         this.column = column;
     }
 
-    public int line() { return line; }
-    public int column() { return column; }
+    public int line() {
+        return line;
+    }
+
+    public int column() {
+        return column;
+    }
 }

@@ -12,13 +12,12 @@ import java.io.IOException;
 /** Strict YAML reading for the analysts' files: unknown keys and duplicates are errors with a line. */
 public final class YamlFiles {
     private static final ObjectMapper YAML = new ObjectMapper(
-            YAMLFactory.builder().build().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
+                    YAMLFactory.builder().build().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private YamlFiles() {
-    }
+    private YamlFiles() {}
 
     public static <T> T read(String text, Class<T> type) throws InvalidFileException {
         try {

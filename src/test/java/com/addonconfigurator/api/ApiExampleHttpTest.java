@@ -37,15 +37,20 @@ class ApiExampleHttpTest {
         assertEquals(200, response.statusCode());
         JsonNode actual = mapper.readTree(response.body());
         assertEquals(List.of(), JsonShapes.differences(expected, actual));
-        assertEquals(server.app().registry().active().version(), actual.get("rulesetVersion").asText());
-        assertEquals(actual.get("rulesetVersion").asText(), response.headers().firstValue("X-Ruleset-Version").orElse(null));
+        assertEquals(
+                server.app().registry().active().version(),
+                actual.get("rulesetVersion").asText());
+        assertEquals(
+                actual.get("rulesetVersion").asText(),
+                response.headers().firstValue("X-Ruleset-Version").orElse(null));
     }
 
     @Test
     void explainAddsTheFiredRulesWithTheirFilesAndTheRuleBehindEachDecision() throws Exception {
         JsonNode request = mapper.readTree(getClass().getResourceAsStream("/api-example/request.json"));
 
-        JsonNode actual = mapper.readTree(server.post("/api/v1/evaluate?explain=true", request).body());
+        JsonNode actual = mapper.readTree(
+                server.post("/api/v1/evaluate?explain=true", request).body());
 
         JsonNode fired = actual.get("firedRules");
         assertEquals(true, fired.size() > 5, "fired rules: " + fired);
@@ -57,11 +62,17 @@ class ApiExampleHttpTest {
             }
         }
         assertEquals(true, r8, "R8 among the fired rules");
-        assertEquals("R8 WooCommerce needs Documenti", actual.at("/items/0/reasons/0/rule").asText());
-        assertEquals("R11 The extension is charged at the account plan's price for the months added",
+        assertEquals(
+                "R8 WooCommerce needs Documenti",
+                actual.at("/items/0/reasons/0/rule").asText());
+        assertEquals(
+                "R11 The extension is charged at the account plan's price for the months added",
                 actual.at("/pricing/lines/2/rule").asText());
-        assertEquals("R8 Suggest adding Documenti when it is all WooCommerce lacks", actual.at("/suggestions/0/rule").asText());
-        assertEquals("R17 Incassi e pagamenti: match contacts and invoices, then the activation wizard",
+        assertEquals(
+                "R8 Suggest adding Documenti when it is all WooCommerce lacks",
+                actual.at("/suggestions/0/rule").asText());
+        assertEquals(
+                "R17 Incassi e pagamenti: match contacts and invoices, then the activation wizard",
                 actual.at("/nextSteps/0/rule").asText());
     }
 
@@ -69,9 +80,11 @@ class ApiExampleHttpTest {
     void englishIsAnsweredWhenItIsThePreferredLanguage() throws Exception {
         JsonNode request = mapper.readTree(getClass().getResourceAsStream("/api-example/request.json"));
 
-        JsonNode actual = mapper.readTree(server.post("/api/v1/evaluate", request, "Accept-Language", "en-US,en;q=0.9").body());
+        JsonNode actual = mapper.readTree(server.post("/api/v1/evaluate", request, "Accept-Language", "en-US,en;q=0.9")
+                .body());
 
-        assertEquals("WooCommerce can be bought only together with the Documents module.",
+        assertEquals(
+                "WooCommerce can be bought only together with the Documents module.",
                 actual.at("/items/0/reasons/0/message").asText());
     }
 }

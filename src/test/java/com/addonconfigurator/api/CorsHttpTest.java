@@ -13,17 +13,24 @@ import org.junit.jupiter.api.Test;
 class CorsHttpTest {
     @Test
     void anAllowedOriginIsAnsweredAndAnotherIsNot() throws Exception {
-        TestServer server = TestServer.start(AppConfig.defaults(TestRules.FOLDER)
-                .withAllowedOrigins(List.of("https://shop.example.com")), true);
+        TestServer server = TestServer.start(
+                AppConfig.defaults(TestRules.FOLDER).withAllowedOrigins(List.of("https://shop.example.com")), true);
         try {
-            HttpResponse<String> allowed = server.post("/api/v1/evaluate", RequestBodies.example().json(),
-                    "Origin", "https://shop.example.com");
-            assertEquals("https://shop.example.com", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
-            assertTrue(allowed.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("X-Ruleset-Version"));
+            HttpResponse<String> allowed = server.post(
+                    "/api/v1/evaluate", RequestBodies.example().json(), "Origin", "https://shop.example.com");
+            assertEquals(
+                    "https://shop.example.com",
+                    allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+            assertTrue(allowed.headers()
+                    .firstValue("Access-Control-Expose-Headers")
+                    .orElse("")
+                    .contains("X-Ruleset-Version"));
 
-            HttpResponse<String> other = server.post("/api/v1/evaluate", RequestBodies.example().json(),
-                    "Origin", "https://evil.example.net");
-            assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), other.headers().toString());
+            HttpResponse<String> other = server.post(
+                    "/api/v1/evaluate", RequestBodies.example().json(), "Origin", "https://evil.example.net");
+            assertTrue(
+                    other.headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
+                    other.headers().toString());
         } finally {
             server.stop();
         }
@@ -33,10 +40,11 @@ class CorsHttpTest {
     void corsIsOffByDefault() throws Exception {
         TestServer server = TestServer.start(TestRules.FOLDER);
         try {
-            HttpResponse<String> response = server.post("/api/v1/evaluate", RequestBodies.example().json(),
-                    "Origin", "https://shop.example.com");
+            HttpResponse<String> response = server.post(
+                    "/api/v1/evaluate", RequestBodies.example().json(), "Origin", "https://shop.example.com");
             assertEquals(200, response.statusCode());
-            assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+            assertTrue(
+                    response.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
         } finally {
             server.stop();
         }

@@ -62,7 +62,8 @@ class OpenApiContractTest {
         List<Scenario> scenarios = scenarios();
         assertTrue(scenarios.size() > 10);
         for (Scenario s : scenarios) {
-            HttpResponse<String> answer = server.post("/api/v1/evaluate?explain=true", s.given(), "Accept-Language", s.language());
+            HttpResponse<String> answer =
+                    server.post("/api/v1/evaluate?explain=true", s.given(), "Accept-Language", s.language());
             OpenApiSchemas.assertValid(answer.statusCode() == 200 ? "EvaluateResponse" : "Error", answer.body());
             HttpResponse<String> plain = server.post("/api/v1/evaluate", s.given());
             OpenApiSchemas.assertValid(plain.statusCode() == 200 ? "EvaluateResponse" : "Error", plain.body());
@@ -81,12 +82,14 @@ class OpenApiContractTest {
 
     @Test
     void anAnswerThatDriftsFromTheDocumentIsCaught() throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode answer = (com.fasterxml.jackson.databind.node.ObjectNode)
-                MAPPER.readTree(server.post("/api/v1/evaluate", RequestBodies.example().json()).body());
+        com.fasterxml.jackson.databind.node.ObjectNode answer =
+                (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(
+                        server.post("/api/v1/evaluate", RequestBodies.example().json())
+                                .body());
         ((com.fasterxml.jackson.databind.node.ObjectNode) answer.get("pricing")).put("net", 76.67);
         answer.put("surprise", true);
-        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
-                () -> OpenApiSchemas.assertValid("EvaluateResponse", answer));
+        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(
+                AssertionError.class, () -> OpenApiSchemas.assertValid("EvaluateResponse", answer));
         assertTrue(e.getMessage().contains("net") && e.getMessage().contains("surprise"), e.getMessage());
     }
 
@@ -102,7 +105,9 @@ class OpenApiContractTest {
     void eachErrorClassMatchesTheErrorSchema() throws Exception {
         List<HttpResponse<String>> errors = List.of(
                 server.postRaw("/api/v1/evaluate", "application/json", "{".getBytes(StandardCharsets.UTF_8)),
-                server.post("/api/v1/evaluate", RequestBodies.example().set("cart.users", -1).json()),
+                server.post(
+                        "/api/v1/evaluate",
+                        RequestBodies.example().set("cart.users", -1).json()),
                 server.postRaw("/api/v1/evaluate", "application/json", "[]".getBytes(StandardCharsets.UTF_8)),
                 server.get("/nothing"),
                 server.get("/api/v1/evaluate"),
@@ -120,13 +125,26 @@ class OpenApiContractTest {
     @Test
     void theEnumsNameEveryCodeTheRulesAndTheCatalogKnow() {
         Ruleset ruleset = TestRules.project();
-        Map<String, String> sectionToEnum = Map.of("reasons", "ReasonCode", "steps", "StepCode", "warnings", "WarningCode",
-                "suggestions", "SuggestionAction", "promotions", "PromotionCode");
+        Map<String, String> sectionToEnum = Map.of(
+                "reasons",
+                "ReasonCode",
+                "steps",
+                "StepCode",
+                "warnings",
+                "WarningCode",
+                "suggestions",
+                "SuggestionAction",
+                "promotions",
+                "PromotionCode");
         sectionToEnum.forEach((section, enumName) -> assertEquals(
-                new TreeSet<>(ruleset.messages().sections().get(section).keySet()), OpenApiSchemas.enumOf(enumName), enumName));
+                new TreeSet<>(ruleset.messages().sections().get(section).keySet()),
+                OpenApiSchemas.enumOf(enumName),
+                enumName));
         assertEquals(codes(ruleset.catalog().productsOfKind(Catalog.PLAN)), OpenApiSchemas.enumOf("PlanCode"));
         assertEquals(codes(ruleset.catalog().productsOfKind(Catalog.MODULE)), OpenApiSchemas.enumOf("ModuleCode"));
-        assertEquals(new TreeSet<>(ErrorMessages.load().sections().get("errors").keySet()), OpenApiSchemas.enumOf("ErrorCode"));
+        assertEquals(
+                new TreeSet<>(ErrorMessages.load().sections().get("errors").keySet()),
+                OpenApiSchemas.enumOf("ErrorCode"));
     }
 
     @Test
@@ -138,8 +156,11 @@ class OpenApiContractTest {
                 var op = ops.next();
                 assertTrue(op.getValue().has("operationId"), path.getKey());
                 assertTrue(op.getValue().has("summary"), path.getKey());
-                assertTrue(op.getValue().get("responses").has("405") || op.getValue().get("responses").has("400")
-                        || op.getValue().get("responses").has("401"), path.getKey());
+                assertTrue(
+                        op.getValue().get("responses").has("405")
+                                || op.getValue().get("responses").has("400")
+                                || op.getValue().get("responses").has("401"),
+                        path.getKey());
             }
         }
     }

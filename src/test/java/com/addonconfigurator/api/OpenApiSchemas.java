@@ -22,8 +22,7 @@ public final class OpenApiSchemas {
     private static final JsonNode DOCUMENT = load();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private OpenApiSchemas() {
-    }
+    private OpenApiSchemas() {}
 
     private static JsonNode load() {
         try {
@@ -45,7 +44,8 @@ public final class OpenApiSchemas {
             ObjectNode root = DOCUMENT.deepCopy();
             root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
             root.put("$ref", "#/components/schemas/" + n);
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(root);
         });
     }
 
@@ -60,7 +60,9 @@ public final class OpenApiSchemas {
 
     public static void assertValid(String schemaName, JsonNode json) {
         Set<ValidationMessage> errors = schema(schemaName).validate(json);
-        assertEquals(List.of(), errors.stream().map(ValidationMessage::getMessage).sorted().toList(),
+        assertEquals(
+                List.of(),
+                errors.stream().map(ValidationMessage::getMessage).sorted().toList(),
                 schemaName + " does not describe " + json);
     }
 

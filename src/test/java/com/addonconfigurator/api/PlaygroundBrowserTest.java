@@ -41,16 +41,28 @@ class PlaygroundBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser test skipped: install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
         server = TestServer.start(TestRules.FOLDER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1280,1500", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1500",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -76,22 +88,51 @@ class PlaygroundBrowserTest {
     @Test
     void aCartIsEvaluatedAsItIsFilledAndASuggestionAppliesWithOneClick() throws Exception {
         Map<String, Object> cart = Map.of(
-                "evaluationDate", "2026-11-28", "channel", "CUSTOMER_AREA", "platform", "ANDROID",
-                "account", Map.of("plan", "FE", "expiresOn", "2027-03-31", "activeModules", List.of(), "users", 0, "contactsMatched", false),
-                "cart", Map.of("modules", List.of("WOOCOMMERCE"), "users", 0, "extendActiveServices", true, "invoiceThroughArubaPanel", true));
-        String hash = URLEncoder.encode(new ObjectMapper().writeValueAsString(cart), StandardCharsets.UTF_8).replace("+", "%20");
+                "evaluationDate",
+                "2026-11-28",
+                "channel",
+                "CUSTOMER_AREA",
+                "platform",
+                "ANDROID",
+                "account",
+                Map.of(
+                        "plan",
+                        "FE",
+                        "expiresOn",
+                        "2027-03-31",
+                        "activeModules",
+                        List.of(),
+                        "users",
+                        0,
+                        "contactsMatched",
+                        false),
+                "cart",
+                Map.of(
+                        "modules",
+                        List.of("WOOCOMMERCE"),
+                        "users",
+                        0,
+                        "extendActiveServices",
+                        true,
+                        "invoiceThroughArubaPanel",
+                        true));
+        String hash = URLEncoder.encode(new ObjectMapper().writeValueAsString(cart), StandardCharsets.UTF_8)
+                .replace("+", "%20");
 
         browser.get(server.uri("/").toString() + "#cart=" + hash);
 
         waiting().until(d -> "REJECTED".equals(status("WOOCOMMERCE")));
-        assertTrue(browser.findElement(By.cssSelector("#items tr[data-code='WOOCOMMERCE']")).getText().contains("REQUIRES_DOCUMENTI"));
+        assertTrue(browser.findElement(By.cssSelector("#items tr[data-code='WOOCOMMERCE']"))
+                .getText()
+                .contains("REQUIRES_DOCUMENTI"));
         assertEquals("false", browser.findElement(By.id("checkout")).getAttribute("data-allowed"));
 
         WebElement users = browser.findElement(By.id("cartUsers"));
         users.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2", Keys.TAB);
         waiting().until(d -> "ACCEPTED".equals(status("MULTIUTENTE")));
 
-        browser.findElement(By.cssSelector("#suggestions button[data-action='ADD_MODULE'][data-code='DOCUMENTI']")).click();
+        browser.findElement(By.cssSelector("#suggestions button[data-action='ADD_MODULE'][data-code='DOCUMENTI']"))
+                .click();
 
         waiting().until(d -> "ACCEPTED".equals(status("WOOCOMMERCE")) && "ACCEPTED".equals(status("DOCUMENTI")));
         waiting().until(d -> "true".equals(d.findElement(By.id("checkout")).getAttribute("data-allowed")));
@@ -99,9 +140,12 @@ class PlaygroundBrowserTest {
         assertEquals("86.67 €", browser.findElement(By.id("net")).getText());
         assertEquals("19.07 €", browser.findElement(By.id("vat")).getText());
         assertEquals("105.74 €", browser.findElement(By.id("gross")).getText());
-        assertEquals("2027-11-28", browser.findElement(By.id("account-expiry-after")).getText());
-        assertTrue(browser.findElement(By.cssSelector("#steps li[data-code='CONNECT_ONLINE_SHOP']")).isDisplayed());
-        assertTrue(browser.getCurrentUrl().contains("DOCUMENTI"), "the cart lives in the URL: " + browser.getCurrentUrl());
+        assertEquals(
+                "2027-11-28", browser.findElement(By.id("account-expiry-after")).getText());
+        assertTrue(browser.findElement(By.cssSelector("#steps li[data-code='CONNECT_ONLINE_SHOP']"))
+                .isDisplayed());
+        assertTrue(
+                browser.getCurrentUrl().contains("DOCUMENTI"), "the cart lives in the URL: " + browser.getCurrentUrl());
 
         browser.findElement(By.id("lang-en")).click();
         waiting().until(d -> d.findElement(By.id("checkout")).getText().equals("The cart can go to checkout"));
@@ -122,7 +166,9 @@ class PlaygroundBrowserTest {
     @Test
     void theApiReferenceRendersTheDocument() {
         browser.get(server.uri("/docs").toString());
-        waiting().until(d -> !d.findElements(By.cssSelector(".opblock-summary-path")).isEmpty());
+        waiting()
+                .until(d ->
+                        !d.findElements(By.cssSelector(".opblock-summary-path")).isEmpty());
         assertTrue(browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
                 .anyMatch(e -> e.getText().contains("/api/v1/evaluate")));
     }

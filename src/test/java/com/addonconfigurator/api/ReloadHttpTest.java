@@ -30,6 +30,7 @@ class ReloadHttpTest {
 
     @TempDir
     Path temp;
+
     private RulesCopy rules;
     private TestServer server;
 
@@ -58,23 +59,40 @@ class ReloadHttpTest {
 
     static Stream<Arguments> breakages() {
         return Stream.of(
-                Arguments.of(new Breakage("a syntax error",
+                Arguments.of(new Breakage(
+                        "a syntax error",
                         r -> r.replace("cart.drl", "    not Reason( item == $code )", "    not Reason( item == )"),
-                        "cart.drl", "not Reason( item == )")),
-                Arguments.of(new Breakage("an unknown fact field",
-                        r -> r.replace("next-steps.drl", "Accepted( code == \"WOOCOMMERCE\", $code : code )",
+                        "cart.drl",
+                        "not Reason( item == )")),
+                Arguments.of(new Breakage(
+                        "an unknown fact field",
+                        r -> r.replace(
+                                "next-steps.drl",
+                                "Accepted( code == \"WOOCOMMERCE\", $code : code )",
                                 "Accepted( colour == \"WOOCOMMERCE\", $code : code )"),
-                        "next-steps.drl", "colour ==")),
-                Arguments.of(new Breakage("a forbidden call",
-                        r -> r.replace("next-steps.drl", "insert(new NextStep($code, 1, \"CONNECT_ONLINE_SHOP\", false));",
+                        "next-steps.drl",
+                        "colour ==")),
+                Arguments.of(new Breakage(
+                        "a forbidden call",
+                        r -> r.replace(
+                                "next-steps.drl",
+                                "insert(new NextStep($code, 1, \"CONNECT_ONLINE_SHOP\", false));",
                                 "insert(new NextStep($code, 1, \"CONNECT_ONLINE_SHOP\", false));\n    System.exit(3);"),
-                        "next-steps.drl", "System.exit(3)")),
-                Arguments.of(new Breakage("a broken catalog",
+                        "next-steps.drl",
+                        "System.exit(3)")),
+                Arguments.of(new Breakage(
+                        "a broken catalog",
                         r -> r.replace("catalog.yaml", "vatRate: \"0.22\"", "vatRate: [oops]"),
-                        "catalog.yaml", "vatRate:")),
-                Arguments.of(new Breakage("a failing scenario",
-                        r -> r.replace("catalog.yaml", "price: \"30.00\"     # *\n  - code: DOCUMENTI", "price: \"31.00\"\n  - code: DOCUMENTI"),
-                        "scenarios/term-and-pricing.yaml", null)));
+                        "catalog.yaml",
+                        "vatRate:")),
+                Arguments.of(new Breakage(
+                        "a failing scenario",
+                        r -> r.replace(
+                                "catalog.yaml",
+                                "price: \"30.00\"     # *\n  - code: DOCUMENTI",
+                                "price: \"31.00\"\n  - code: DOCUMENTI"),
+                        "scenarios/term-and-pricing.yaml",
+                        null)));
     }
 
     @ParameterizedTest(name = "{0} leaves the old ruleset answering and is reported where it is")
@@ -87,9 +105,11 @@ class ReloadHttpTest {
 
         JsonNode error = error(response, 422, "RULES_REJECTED");
         assertEquals(before, error.get("activeVersion").asText());
-        HttpResponse<String> evaluated = server.post("/api/v1/evaluate", RequestBodies.example().json());
+        HttpResponse<String> evaluated =
+                server.post("/api/v1/evaluate", RequestBodies.example().json());
         assertEquals(200, evaluated.statusCode());
-        assertEquals(before, MAPPER.readTree(evaluated.body()).get("rulesetVersion").asText());
+        assertEquals(
+                before, MAPPER.readTree(evaluated.body()).get("rulesetVersion").asText());
 
         JsonNode rulesInfo = MAPPER.readTree(server.get("/api/v1/rules").body());
         assertEquals(before, rulesInfo.get("version").asText());
@@ -98,14 +118,19 @@ class ReloadHttpTest {
         if (breakage.lineText() != null) {
             JsonNode problem = last.get("problems").get(0);
             assertEquals(breakage.file(), problem.get("file").asText(), problem.toString());
-            assertEquals(rules.lineOf(breakage.file(), breakage.lineText()), problem.get("line").asInt(), problem.toString());
+            assertEquals(
+                    rules.lineOf(breakage.file(), breakage.lineText()),
+                    problem.get("line").asInt(),
+                    problem.toString());
             assertFalse(problem.get("message").asText().isBlank());
         } else {
             JsonNode failing = last.get("failingScenarios");
             boolean named = false;
             for (JsonNode f : failing) {
                 if (f.get("file").asText().equals(breakage.file())
-                        && f.get("scenario").asText().equals("R10 R14 R15 a new FE with Documenti free, a module and users")) {
+                        && f.get("scenario")
+                                .asText()
+                                .equals("R10 R14 R15 a new FE with Documenti free, a module and users")) {
                     assertTrue(f.get("differences").get(0).asText().contains("31.00"), f.toString());
                     named = true;
                 }
@@ -117,18 +142,28 @@ class ReloadHttpTest {
     @Test
     void aGoodEditGoesLiveWithANewVersion() throws Exception {
         String before = server.app().registry().active().version();
-        rules.replace("messages.yaml", "Il modulo {item} è già attivo sul tuo account.", "{item} è già attivo: non serve riacquistarlo.");
+        rules.replace(
+                "messages.yaml",
+                "Il modulo {item} è già attivo sul tuo account.",
+                "{item} è già attivo: non serve riacquistarlo.");
 
         HttpResponse<String> response = reload(TOKEN);
 
         assertEquals(200, response.statusCode(), response.body());
         String after = MAPPER.readTree(response.body()).get("version").asText();
         assertNotEquals(before, after);
-        HttpResponse<String> evaluated = server.post("/api/v1/evaluate",
-                RequestBodies.example().set("cart.modules", java.util.List.of("ORDINI_ELETTRONICI")).json());
-        assertEquals(after, evaluated.headers().firstValue(HttpApi.VERSION_HEADER).orElse(null));
-        assertEquals("Ordini elettronici è già attivo: non serve riacquistarlo.",
-                MAPPER.readTree(evaluated.body()).at("/items/0/reasons/0/message").asText());
+        HttpResponse<String> evaluated = server.post(
+                "/api/v1/evaluate",
+                RequestBodies.example()
+                        .set("cart.modules", java.util.List.of("ORDINI_ELETTRONICI"))
+                        .json());
+        assertEquals(
+                after, evaluated.headers().firstValue(HttpApi.VERSION_HEADER).orElse(null));
+        assertEquals(
+                "Ordini elettronici è già attivo: non serve riacquistarlo.",
+                MAPPER.readTree(evaluated.body())
+                        .at("/items/0/reasons/0/message")
+                        .asText());
     }
 
     @Test
@@ -141,12 +176,15 @@ class ReloadHttpTest {
     @Test
     void theRulesEndpointListsTheActiveFilesWithTheirRules() throws Exception {
         JsonNode info = MAPPER.readTree(server.get("/api/v1/rules").body());
-        assertEquals(server.app().registry().active().version(), info.get("version").asText());
+        assertEquals(
+                server.app().registry().active().version(), info.get("version").asText());
         assertFalse(info.get("loadedAt").asText().isBlank());
         boolean found = false;
         for (JsonNode file : info.get("files")) {
             if (file.get("path").asText().equals("dependencies.drl")) {
-                assertEquals("R8 WooCommerce needs Documenti", file.get("rules").get(0).asText());
+                assertEquals(
+                        "R8 WooCommerce needs Documenti",
+                        file.get("rules").get(0).asText());
                 found = true;
             }
         }

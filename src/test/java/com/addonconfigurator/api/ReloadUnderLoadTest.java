@@ -1,12 +1,11 @@
 package com.addonconfigurator.api;
 
-import com.addonconfigurator.rules.RulesFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.RulesCopy;
 import com.addonconfigurator.app.AppConfig;
-import com.addonconfigurator.rules.RulesetLoader;
+import com.addonconfigurator.rules.RulesFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -35,8 +34,11 @@ class ReloadUnderLoadTest {
     void noRequestFailsAndEveryAnswerIsAValidVersionsAnswer() throws Exception {
         RulesCopy live = RulesCopy.into(temp.resolve("live"));
         RulesCopy priceA = RulesCopy.into(temp.resolve("a"));
-        RulesCopy priceB = RulesCopy.into(temp.resolve("b")).replace("messages.yaml",
-                "Il modulo {item} è già attivo sul tuo account.", "Versione B: {item} è già attivo.");
+        RulesCopy priceB = RulesCopy.into(temp.resolve("b"))
+                .replace(
+                        "messages.yaml",
+                        "Il modulo {item} è già attivo sul tuo account.",
+                        "Versione B: {item} è già attivo.");
         RulesCopy broken = RulesCopy.into(temp.resolve("broken"))
                 .replace("cart.drl", "    not Reason( item == $code )", "    not Reason( item == )");
         Map<String, String> messageOfVersion = Map.of(
@@ -52,8 +54,11 @@ class ReloadUnderLoadTest {
                 Thread client = new Thread(() -> {
                     while (running.get()) {
                         try {
-                            HttpResponse<String> r = server.post("/api/v1/evaluate",
-                                    RequestBodies.example().set("cart.modules", List.of("ORDINI_ELETTRONICI")).json());
+                            HttpResponse<String> r = server.post(
+                                    "/api/v1/evaluate",
+                                    RequestBodies.example()
+                                            .set("cart.modules", List.of("ORDINI_ELETTRONICI"))
+                                            .json());
                             if (r.statusCode() != 200) {
                                 problems.add(r.statusCode() + " " + r.body());
                                 continue;
@@ -62,7 +67,8 @@ class ReloadUnderLoadTest {
                             String version = answer.get("rulesetVersion").asText();
                             versionsSeen.add(version);
                             String expected = messageOfVersion.get(version);
-                            String actual = answer.at("/items/0/reasons/0/message").asText();
+                            String actual =
+                                    answer.at("/items/0/reasons/0/message").asText();
                             if (expected == null) {
                                 problems.add("an answer from a version that was never valid: " + version);
                             } else if (!expected.equals(actual)) {
@@ -80,7 +86,8 @@ class ReloadUnderLoadTest {
             for (int i = 0; i < 20; i++) {
                 RulesCopy next = i % 3 == 2 ? broken : (i % 2 == 0 ? priceB : priceA);
                 RulesCopy.copyTree(next.folder(), live.folder());
-                HttpResponse<String> reload = server.post("/api/v1/rules/reload", Map.of(), "Authorization", "Bearer " + TOKEN);
+                HttpResponse<String> reload =
+                        server.post("/api/v1/rules/reload", Map.of(), "Authorization", "Bearer " + TOKEN);
                 assertEquals(next == broken ? 422 : 200, reload.statusCode(), reload.body());
                 loaded += reload.statusCode() == 200 ? 1 : 0;
                 Thread.sleep(60);

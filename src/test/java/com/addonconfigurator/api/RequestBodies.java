@@ -18,7 +18,8 @@ public final class RequestBodies {
 
     public static RequestBodies example() {
         try {
-            return new RequestBodies((ObjectNode) MAPPER.readTree(RequestBodies.class.getResourceAsStream("/api-example/request.json")));
+            return new RequestBodies(
+                    (ObjectNode) MAPPER.readTree(RequestBodies.class.getResourceAsStream("/api-example/request.json")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,18 +17,23 @@ class RulesFailureHttpTest {
     @TempDir
     Path temp;
 
-
-
     @Test
     void aLoopingRuleGivesRulesFailedNamingItAndTheNextRequestSucceeds() throws Exception {
         RulesCopy copy = RulesCopy.into(temp).write("trouble.drl", TroubleRules.DRL);
         TestServer server = TestServer.start(AppConfig.defaults(copy.folder()).withFiringLimit(2_000), true);
         try {
-            JsonNode error = error(server.post("/api/v1/evaluate", RequestBodies.example().set("cart.users", 7).json()),
-                    500, "RULES_FAILED");
+            JsonNode error = error(
+                    server.post(
+                            "/api/v1/evaluate",
+                            RequestBodies.example().set("cart.users", 7).json()),
+                    500,
+                    "RULES_FAILED");
             assertTrue(error.get("message").asText().contains("R99 Loops forever for seven users"), error.toString());
 
-            assertEquals(200, server.post("/api/v1/evaluate", RequestBodies.example().json()).statusCode());
+            assertEquals(
+                    200,
+                    server.post("/api/v1/evaluate", RequestBodies.example().json())
+                            .statusCode());
         } finally {
             server.stop();
         }
@@ -39,11 +44,18 @@ class RulesFailureHttpTest {
         RulesCopy copy = RulesCopy.into(temp).write("trouble.drl", TroubleRules.DRL);
         TestServer server = TestServer.start(AppConfig.defaults(copy.folder()), true);
         try {
-            JsonNode error = error(server.post("/api/v1/evaluate", RequestBodies.example().set("cart.users", 6).json()),
-                    500, "RULES_FAILED");
+            JsonNode error = error(
+                    server.post(
+                            "/api/v1/evaluate",
+                            RequestBodies.example().set("cart.users", 6).json()),
+                    500,
+                    "RULES_FAILED");
             assertTrue(error.get("message").asText().contains("R99 Throws for six users"), error.toString());
 
-            assertEquals(200, server.post("/api/v1/evaluate", RequestBodies.example().json()).statusCode());
+            assertEquals(
+                    200,
+                    server.post("/api/v1/evaluate", RequestBodies.example().json())
+                            .statusCode());
         } finally {
             server.stop();
         }

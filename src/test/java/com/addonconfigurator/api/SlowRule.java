@@ -5,8 +5,7 @@ package com.addonconfigurator.api;
  * the load refuses it).
  */
 public final class SlowRule {
-    private SlowRule() {
-    }
+    private SlowRule() {}
 
     public static void hold(long millis) {
         try {

@@ -15,7 +15,8 @@ import java.time.Duration;
 /** The real service on a free loopback port, with a small HTTP client. */
 public final class TestServer {
     private final App app;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper mapper = new ObjectMapper();
 
     private TestServer(App app) {
@@ -42,7 +43,8 @@ public final class TestServer {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (app.registry().active() == null) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no ruleset after 30 s: " + app.registry().lastAttempt());
+                throw new IllegalStateException(
+                        "no ruleset after 30 s: " + app.registry().lastAttempt());
             }
             sleep(20);
         }
@@ -52,9 +54,13 @@ public final class TestServer {
         return URI.create("http://127.0.0.1:" + app.port() + path);
     }
 
-    public HttpResponse<String> post(String path, Object body, String... headers) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))), headers);
+    public HttpResponse<String> post(String path, Object body, String... headers)
+            throws IOException, InterruptedException {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))),
+                headers);
     }
 
     public HttpResponse<String> postRaw(String path, String contentType, byte[] body, String... headers)
@@ -70,11 +76,13 @@ public final class TestServer {
         return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
     }
 
-    public HttpResponse<String> send(String method, String path, String... headers) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String method, String path, String... headers)
+            throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()), headers);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder builder, String... headers) throws IOException, InterruptedException {
+    private HttpResponse<String> send(HttpRequest.Builder builder, String... headers)
+            throws IOException, InterruptedException {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

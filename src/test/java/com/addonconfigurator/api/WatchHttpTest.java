@@ -1,12 +1,11 @@
 package com.addonconfigurator.api;
 
-import com.addonconfigurator.rules.RulesFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.RulesCopy;
 import com.addonconfigurator.app.AppConfig;
-import com.addonconfigurator.rules.RulesetLoader;
+import com.addonconfigurator.rules.RulesFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -30,8 +29,11 @@ class WatchHttpTest {
     Path temp;
 
     private static String alreadyActiveMessage(TestServer server) throws Exception {
-        HttpResponse<String> r = server.post("/api/v1/evaluate",
-                RequestBodies.example().set("cart.modules", List.of("ORDINI_ELETTRONICI")).json());
+        HttpResponse<String> r = server.post(
+                "/api/v1/evaluate",
+                RequestBodies.example()
+                        .set("cart.modules", List.of("ORDINI_ELETTRONICI"))
+                        .json());
         return MAPPER.readTree(r.body()).at("/items/0/reasons/0/message").asText();
     }
 
@@ -54,7 +56,8 @@ class WatchHttpTest {
         Thread load = new Thread(() -> {
             while (running.get()) {
                 try {
-                    HttpResponse<String> r = server.post("/api/v1/evaluate", RequestBodies.example().json());
+                    HttpResponse<String> r = server.post(
+                            "/api/v1/evaluate", RequestBodies.example().json());
                     if (r.statusCode() == 200) {
                         ok.incrementAndGet();
                     } else {
@@ -100,7 +103,9 @@ class WatchHttpTest {
             long elapsed = awaitNewMessage(server, swapped);
 
             assertTrue(elapsed <= 2000, "live after " + elapsed + " ms");
-            assertEquals(RulesFolder.fingerprint(v2.folder()), server.app().registry().active().version());
+            assertEquals(
+                    RulesFolder.fingerprint(v2.folder()),
+                    server.app().registry().active().version());
         } finally {
             server.stop();
         }
@@ -118,7 +123,8 @@ class WatchHttpTest {
 
             awaitNewMessage(server, System.nanoTime());
             long deadline = System.nanoTime() + 5_000_000_000L;
-            while (!RulesFolder.fingerprint(rules.folder()).equals(server.app().registry().active().version())) {
+            while (!RulesFolder.fingerprint(rules.folder())
+                    .equals(server.app().registry().active().version())) {
                 assertTrue(System.nanoTime() < deadline, "the final content never became active");
                 Thread.sleep(25);
             }

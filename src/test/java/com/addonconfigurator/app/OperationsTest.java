@@ -1,6 +1,5 @@
 package com.addonconfigurator.app;
 
-import com.addonconfigurator.rules.RulesFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,12 +8,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.addonconfigurator.RulesCopy;
-import com.addonconfigurator.TestRules;
 import com.addonconfigurator.TroubleRules;
-import com.addonconfigurator.api.HttpApi;
 import com.addonconfigurator.api.RequestBodies;
 import com.addonconfigurator.api.TestServer;
-import com.addonconfigurator.rules.RulesetLoader;
+import com.addonconfigurator.rules.RulesFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -39,10 +36,30 @@ class OperationsTest {
 
     @Test
     void anInvalidSettingStopsStartUpNamingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AppConfig.fromEnv(Map.of(
-                "PORT", "http", "RULES_FIRING_LIMIT", "0", "LOG_FORMAT", "xml", "RULES_WATCH", "maybe",
-                "ALLOWED_ORIGINS", "not an origin", "ADMIN_TOKEN", "short", "HTTP_THREADS", "2")));
-        for (String name : List.of("PORT", "RULES_FIRING_LIMIT", "LOG_FORMAT", "RULES_WATCH", "ALLOWED_ORIGINS", "ADMIN_TOKEN",
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> AppConfig.fromEnv(Map.of(
+                        "PORT",
+                        "http",
+                        "RULES_FIRING_LIMIT",
+                        "0",
+                        "LOG_FORMAT",
+                        "xml",
+                        "RULES_WATCH",
+                        "maybe",
+                        "ALLOWED_ORIGINS",
+                        "not an origin",
+                        "ADMIN_TOKEN",
+                        "short",
+                        "HTTP_THREADS",
+                        "2")));
+        for (String name : List.of(
+                "PORT",
+                "RULES_FIRING_LIMIT",
+                "LOG_FORMAT",
+                "RULES_WATCH",
+                "ALLOWED_ORIGINS",
+                "ADMIN_TOKEN",
                 "HTTP_THREADS")) {
             assertTrue(e.getMessage().contains(name), e.getMessage());
         }
@@ -53,24 +70,34 @@ class OperationsTest {
         assertEquals(List.of(), defaults.allowedOrigins());
         assertEquals(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), defaults.httpThreads());
         assertEquals(12, AppConfig.fromEnv(Map.of("HTTP_THREADS", "12")).httpThreads());
-        assertEquals(List.of("https://shop.example.com", "http://localhost:3000"),
-                AppConfig.fromEnv(Map.of("ALLOWED_ORIGINS", "https://shop.example.com, http://localhost:3000")).allowedOrigins());
+        assertEquals(
+                List.of("https://shop.example.com", "http://localhost:3000"),
+                AppConfig.fromEnv(Map.of("ALLOWED_ORIGINS", "https://shop.example.com, http://localhost:3000"))
+                        .allowedOrigins());
     }
 
     @Test
     void compiledRulesAreKeptInTheTemporaryFolderUnlessRulesCacheDirSaysWhereOrOff() {
-        assertEquals(Path.of(System.getProperty("java.io.tmpdir"), "addon-configurator-rules-cache"),
+        assertEquals(
+                Path.of(System.getProperty("java.io.tmpdir"), "addon-configurator-rules-cache"),
                 AppConfig.fromEnv(Map.of()).rulesCacheDir());
-        assertEquals(Path.of("/var/cache/rules"), AppConfig.fromEnv(Map.of("RULES_CACHE_DIR", "/var/cache/rules")).rulesCacheDir());
+        assertEquals(
+                Path.of("/var/cache/rules"),
+                AppConfig.fromEnv(Map.of("RULES_CACHE_DIR", "/var/cache/rules")).rulesCacheDir());
         assertEquals(null, AppConfig.fromEnv(Map.of("RULES_CACHE_DIR", "off")).rulesCacheDir());
-        assertEquals(null, AppConfig.defaults(Path.of("rules")).rulesCacheDir(), "tests and embedders compile every time");
+        assertEquals(
+                null, AppConfig.defaults(Path.of("rules")).rulesCacheDir(), "tests and embedders compile every time");
     }
 
     @Test
     void theServeCommandRefusesAnInvalidConfigurationWithExitTwo() {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int exit = new com.addonconfigurator.cli.Cli(System.out, new java.io.PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("PORT", "99999"), System.in).run(new String[] {"serve"});
+        int exit = new com.addonconfigurator.cli.Cli(
+                        System.out,
+                        new java.io.PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.of("PORT", "99999"),
+                        System.in)
+                .run(new String[] {"serve"});
         assertEquals(2, exit);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("PORT must be between 0 and 65535"), err.toString());
     }
@@ -84,11 +111,18 @@ class OperationsTest {
         logger.addAppender(captured);
         TestServer server = TestServer.start(rules.folder());
         try {
-            HttpResponse<String> response = server.post("/api/v1/evaluate", RequestBodies.example().set("cart.users", 6).json(),
-                    "X-Request-Id", "req-42.abc");
+            HttpResponse<String> response = server.post(
+                    "/api/v1/evaluate",
+                    RequestBodies.example().set("cart.users", 6).json(),
+                    "X-Request-Id",
+                    "req-42.abc");
             assertEquals(500, response.statusCode());
-            assertEquals("req-42.abc", response.headers().firstValue("X-Request-Id").orElse(null));
-            ILoggingEvent event = captured.list.stream().filter(e -> e.getFormattedMessage().contains("rules failed")).findFirst().orElseThrow();
+            assertEquals(
+                    "req-42.abc", response.headers().firstValue("X-Request-Id").orElse(null));
+            ILoggingEvent event = captured.list.stream()
+                    .filter(e -> e.getFormattedMessage().contains("rules failed"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("req-42.abc", event.getMDCPropertyMap().get("requestId"));
 
             HttpResponse<String> fresh = server.get("/health");
@@ -111,7 +145,11 @@ class OperationsTest {
             }
             logged.add(MAPPER.readTree(line));
         }
-        assertTrue(logged.stream().anyMatch(j -> j.path("formattedMessage").asText().matches("ruleset [0-9a-f]{12} active \\(was none\\).*")),
+        assertTrue(
+                logged.stream()
+                        .anyMatch(j -> j.path("formattedMessage")
+                                .asText()
+                                .matches("ruleset [0-9a-f]{12} active \\(was none\\).*")),
                 lines.toString());
         assertTrue(logged.stream().allMatch(j -> j.has("level") && j.has("loggerName")), lines.toString());
     }
@@ -121,7 +159,8 @@ class OperationsTest {
         Process process = service.process;
         List<String> lines = new ArrayList<>();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line;
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
@@ -141,17 +180,25 @@ class OperationsTest {
     @Test
     @org.junit.jupiter.api.Timeout(180)
     void aRestartedProcessReadsItsCompiledRulesAndItsPassedScenariosFromTheCacheAndLogsItInText() throws Exception {
-        Map<String, String> env = Map.of("RULES_CACHE_DIR", temp.resolve("compiled").toString());
+        Map<String, String> env =
+                Map.of("RULES_CACHE_DIR", temp.resolve("compiled").toString());
 
         List<String> firstLines = linesUntilActive(ServiceProcess.start(env, true));
         List<String> secondLines = linesUntilActive(ServiceProcess.start(env, true));
-        String first = firstLines.stream().filter(l -> l.contains("active (was none)")).findFirst().orElse("");
-        String second = secondLines.stream().filter(l -> l.contains("active (was none)")).findFirst().orElse("");
+        String first = firstLines.stream()
+                .filter(l -> l.contains("active (was none)"))
+                .findFirst()
+                .orElse("");
+        String second = secondLines.stream()
+                .filter(l -> l.contains("active (was none)"))
+                .findFirst()
+                .orElse("");
 
         String textLine = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  \\[ruleset-loader\\] "
                 + "c\\.a\\.rules\\.RulesetRegistry \\[request -\\] ruleset [0-9a-f]{12} active \\(was none\\); built in \\d+ ms";
         assertTrue(first.matches(textLine + ", scenarios passed in \\d+ ms"), first);
-        assertTrue(second.matches(textLine + " \\(compiled rules from the cache\\), scenarios passed in \\d+ ms"), second);
+        assertTrue(
+                second.matches(textLine + " \\(compiled rules from the cache\\), scenarios passed in \\d+ ms"), second);
         String notRunAgain = "its scenarios passed before with these files and this build; not run again";
         assertTrue(firstLines.stream().noneMatch(l -> l.contains(notRunAgain)), String.join("\n", firstLines));
         assertTrue(secondLines.stream().anyMatch(l -> l.contains(notRunAgain)), String.join("\n", secondLines));
@@ -169,10 +216,12 @@ class OperationsTest {
                 </configuration>
                 """);
 
-        List<String> lines = linesUntilActive(ServiceProcess.start(
-                Map.of("JAVA_TOOL_OPTIONS", "-Dlogback.configurationFile=" + config), true));
+        List<String> lines = linesUntilActive(
+                ServiceProcess.start(Map.of("JAVA_TOOL_OPTIONS", "-Dlogback.configurationFile=" + config), true));
 
-        assertTrue(lines.stream().anyMatch(l -> l.matches("CUSTOM INFO ruleset [0-9a-f]{12} active \\(was none\\).*")), lines.toString());
+        assertTrue(
+                lines.stream().anyMatch(l -> l.matches("CUSTOM INFO ruleset [0-9a-f]{12} active \\(was none\\).*")),
+                lines.toString());
     }
 
     @Test
@@ -185,7 +234,8 @@ class OperationsTest {
             String expected = RulesFolder.fingerprint(rules.folder());
             long start = System.nanoTime();
             while (!(version(a).equals(expected) && version(b).equals(expected))) {
-                assertTrue(System.nanoTime() - start < 5_000_000_000L, "not converged: " + version(a) + " " + version(b));
+                assertTrue(
+                        System.nanoTime() - start < 5_000_000_000L, "not converged: " + version(a) + " " + version(b));
                 Thread.sleep(50);
             }
         } finally {
@@ -195,6 +245,8 @@ class OperationsTest {
     }
 
     private static String version(TestServer server) throws Exception {
-        return MAPPER.readTree(server.get("/ready").body()).path("rulesetVersion").asText();
+        return MAPPER.readTree(server.get("/ready").body())
+                .path("rulesetVersion")
+                .asText();
     }
 }

@@ -24,14 +24,21 @@ final class ServiceProcess {
             port = free.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "com.addonconfigurator.Main")
+        ProcessBuilder builder = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), "com.addonconfigurator.Main")
                 .redirectErrorStream(true);
         if (!output) {
             builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         }
-        Map<String, String> all = new HashMap<>(Map.of("PORT", String.valueOf(port),
-                "RULES_DIR", TestRules.FOLDER.toAbsolutePath().toString(), "RULES_WATCH", "false",
-                "RULES_CACHE_DIR", "off"));
+        Map<String, String> all = new HashMap<>(Map.of(
+                "PORT",
+                String.valueOf(port),
+                "RULES_DIR",
+                TestRules.FOLDER.toAbsolutePath().toString(),
+                "RULES_WATCH",
+                "false",
+                "RULES_CACHE_DIR",
+                "off"));
         all.putAll(env);
         builder.environment().putAll(all);
         return new ServiceProcess(builder.start(), port);

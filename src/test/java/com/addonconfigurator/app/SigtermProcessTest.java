@@ -1,10 +1,9 @@
 package com.addonconfigurator.app;
 
-import com.addonconfigurator.RequestInFlight;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.addonconfigurator.RequestInFlight;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +25,11 @@ class SigtermProcessTest {
             int ready = 0;
             while (ready != 200 && System.nanoTime() < deadline) {
                 try {
-                    ready = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    ready = client.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
                 } catch (java.io.IOException notYet) {
                     Thread.sleep(100);
                 }

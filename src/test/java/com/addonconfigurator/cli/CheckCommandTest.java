@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.RulesCopy;
 import com.addonconfigurator.TestRules;
-import com.addonconfigurator.rules.cache.CompiledRulesCache;
 import com.addonconfigurator.rules.RulesetLoader;
+import com.addonconfigurator.rules.cache.CompiledRulesCache;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.time.Clock;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +22,7 @@ class CheckCommandTest {
     @TempDir
     Path temp;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run cli(String... args) {
         return cli(new java.io.ByteArrayInputStream(new byte[0]), args);
@@ -36,8 +35,12 @@ class CheckCommandTest {
     static Run cli(Map<String, String> env, java.io.InputStream in, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, in).run(args);
+        int exit = new Cli(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        env,
+                        in)
+                .run(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -49,13 +52,38 @@ class CheckCommandTest {
     }
 
     @Test
+    void checkStopsTheRulesAtTheFiringLimitAReloadWouldUse() {
+        String folder = TestRules.FOLDER.toString();
+        Run fromEnv = cli(
+                Map.of("RULES_CACHE_DIR", "off", "RULES_FIRING_LIMIT", "2"),
+                InputStream.nullInputStream(),
+                "check",
+                folder);
+        Run fromFlag = cli("check", folder, "--firing-limit", "2");
+        Run invalid = cli("check", folder, "--firing-limit", "none");
+
+        assertEquals(1, fromEnv.exit(), "every scenario fires more than two rules: " + fromEnv.out());
+        assertTrue(fromEnv.out().contains("scenario(s) failed"), fromEnv.out());
+        assertEquals(1, fromFlag.exit(), fromFlag.out());
+        assertTrue(fromFlag.out().contains("scenario(s) failed"), fromFlag.out());
+        assertEquals(2, invalid.exit());
+        assertTrue(invalid.err().contains("--firing-limit must be a whole number"), invalid.err());
+    }
+
+    @Test
     void checkKeepsTheCompiledRulesForTheNextStart() throws Exception {
         Path cache = temp.resolve("compiled");
 
-        Run run = cli(Map.of("RULES_CACHE_DIR", cache.toString()), InputStream.nullInputStream(), "check", TestRules.FOLDER.toString());
+        Run run = cli(
+                Map.of("RULES_CACHE_DIR", cache.toString()),
+                InputStream.nullInputStream(),
+                "check",
+                TestRules.FOLDER.toString());
 
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertTrue(new RulesetLoader(Clock.systemUTC(), CompiledRulesCache.in(cache)).load(TestRules.FOLDER).compiledFromCache());
+        assertTrue(new RulesetLoader(Clock.systemUTC(), CompiledRulesCache.in(cache))
+                .load(TestRules.FOLDER)
+                .compiledFromCache());
     }
 
     @Test
@@ -68,7 +96,8 @@ class CheckCommandTest {
 
         assertEquals(1, run.exit(), run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.matches("cart\\.drl:" + line + ":\\d+: .+")), run.out());
-        assertTrue(run.out().lines().reduce((a, b) -> b).orElse("").matches("check: 1 problem\\(s\\) in .*"), run.out());
+        assertTrue(
+                run.out().lines().reduce((a, b) -> b).orElse("").matches("check: 1 problem\\(s\\) in .*"), run.out());
     }
 
     @Test

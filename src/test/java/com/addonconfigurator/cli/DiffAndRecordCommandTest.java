@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DiffAndRecordCommandTest {
     @TempDir
     Path temp;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     private static String lastLine(Run run) {
@@ -32,7 +33,12 @@ class DiffAndRecordCommandTest {
     void identicalRulesetsDifferInNothing() {
         RulesCopy copy = RulesCopy.into(temp.resolve("same"));
 
-        Run run = cli("diff", "--base", TestRules.FOLDER.toString(), "--candidate", copy.folder().toString());
+        Run run = cli(
+                "diff",
+                "--base",
+                TestRules.FOLDER.toString(),
+                "--candidate",
+                copy.folder().toString());
 
         assertEquals(0, run.exit(), run.out());
         assertTrue(lastLine(run).matches("0 of [1-9]\\d* requests differ"), lastLine(run));
@@ -41,15 +47,46 @@ class DiffAndRecordCommandTest {
     @Test
     void aPriceAndAConditionChangedShowEveryAffectedRequestBeforeAndAfter() throws Exception {
         RulesCopy copy = RulesCopy.into(temp.resolve("candidate"))
-                .replace("catalog.yaml", "price: \"30.00\"     # *\n  - code: DOCUMENTI", "price: \"35.00\"\n  - code: DOCUMENTI")
-                .replace("dependencies.drl", "$item : Item( code == \"WOOCOMMERCE\" )", "$item : Item( code == \"ORDINI_ELETTRONICI\" )");
+                .replace(
+                        "catalog.yaml",
+                        "price: \"30.00\"     # *\n  - code: DOCUMENTI",
+                        "price: \"35.00\"\n  - code: DOCUMENTI")
+                .replace(
+                        "dependencies.drl",
+                        "$item : Item( code == \"WOOCOMMERCE\" )",
+                        "$item : Item( code == \"ORDINI_ELETTRONICI\" )");
         Path carts = temp.resolve("carts.jsonl");
-        Files.writeString(carts, mapper.writeValueAsString(Map.of("evaluationDate", "2026-11-28", "channel", "PANEL",
-                "account", Map.of("plan", "FE", "expiresOn", "2027-11-28"), "cart", Map.of("modules", List.of("ORDINI_ELETTRONICI"))))
-                + "\n\n" + mapper.writeValueAsString(Map.of("evaluationDate", "2026-11-28", "channel", "PANEL",
-                "account", Map.of("plan", "FE", "expiresOn", "2027-11-28"), "cart", Map.of("users", 1))) + "\n");
+        Files.writeString(
+                carts,
+                mapper.writeValueAsString(Map.of(
+                                "evaluationDate",
+                                "2026-11-28",
+                                "channel",
+                                "PANEL",
+                                "account",
+                                Map.of("plan", "FE", "expiresOn", "2027-11-28"),
+                                "cart",
+                                Map.of("modules", List.of("ORDINI_ELETTRONICI"))))
+                        + "\n\n"
+                        + mapper.writeValueAsString(Map.of(
+                                "evaluationDate",
+                                "2026-11-28",
+                                "channel",
+                                "PANEL",
+                                "account",
+                                Map.of("plan", "FE", "expiresOn", "2027-11-28"),
+                                "cart",
+                                Map.of("users", 1)))
+                        + "\n");
 
-        Run run = cli("diff", "--base", TestRules.FOLDER.toString(), "--candidate", copy.folder().toString(), "--carts", carts.toString());
+        Run run = cli(
+                "diff",
+                "--base",
+                TestRules.FOLDER.toString(),
+                "--candidate",
+                copy.folder().toString(),
+                "--carts",
+                carts.toString());
 
         assertEquals(1, run.exit(), run.out());
         String out = run.out();
@@ -65,7 +102,15 @@ class DiffAndRecordCommandTest {
     @Test
     void diffNeedsBothFolders() {
         assertEquals(2, cli("diff", "--base", TestRules.FOLDER.toString()).exit());
-        assertEquals(2, cli("diff", "--base", TestRules.FOLDER.toString(), "--candidate", temp.resolve("none").toString()).exit());
+        assertEquals(
+                2,
+                cli(
+                                "diff",
+                                "--base",
+                                TestRules.FOLDER.toString(),
+                                "--candidate",
+                                temp.resolve("none").toString())
+                        .exit());
     }
 
     @Test
@@ -73,7 +118,8 @@ class DiffAndRecordCommandTest {
         Path request = temp.resolve("request.json");
         Files.copy(getClass().getResourceAsStream("/api-example/request.json"), request);
 
-        Run recorded = cli("record", request.toString(), "--rules", TestRules.FOLDER.toString(), "--name", "recorded api example");
+        Run recorded = cli(
+                "record", request.toString(), "--rules", TestRules.FOLDER.toString(), "--name", "recorded api example");
 
         assertEquals(0, recorded.exit(), recorded.err());
         assertTrue(recorded.out().contains("amount: \"16.67\""), recorded.out());
@@ -85,8 +131,13 @@ class DiffAndRecordCommandTest {
 
     @Test
     void recordReadsStandardInputAndWritesInTheEvaluationDate() throws Exception {
-        byte[] request = mapper.writeValueAsBytes(Map.of("channel", "PANEL",
-                "account", Map.of("plan", "FE", "expiresOn", "2030-01-01"), "cart", Map.of("modules", List.of("DOCUMENTI"))));
+        byte[] request = mapper.writeValueAsBytes(Map.of(
+                "channel",
+                "PANEL",
+                "account",
+                Map.of("plan", "FE", "expiresOn", "2030-01-01"),
+                "cart",
+                Map.of("modules", List.of("DOCUMENTI"))));
 
         Run run = cli(new ByteArrayInputStream(request), "record", "-", "--rules", TestRules.FOLDER.toString());
 

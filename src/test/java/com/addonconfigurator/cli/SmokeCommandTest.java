@@ -28,14 +28,18 @@ class SmokeCommandTest {
         CheckCommandTest.Run run = CheckCommandTest.cli("smoke", TestRules.FOLDER.toString());
 
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertTrue(run.out().matches("smoke: ruleset " + TestRules.project().version() + " served; " + scenarios
-                + " scenario request\\(s\\) over HTTP, answered \\{200=\\d+(, 400=\\d+)?}\\R"), run.out());
+        assertTrue(
+                run.out()
+                        .matches("smoke: ruleset " + TestRules.project().version() + " served; " + scenarios
+                                + " scenario request\\(s\\) over HTTP, answered \\{200=\\d+(, 400=\\d+)?}\\R"),
+                run.out());
     }
 
     @Test
     @Timeout(120)
     void smokeOfAFolderThatDoesNotBuildExitsOneAndNamesTheProblem() {
-        RulesCopy copy = RulesCopy.into(temp).replace("cart.drl", "    not Reason( item == $code )", "    not Reason( item == )");
+        RulesCopy copy = RulesCopy.into(temp)
+                .replace("cart.drl", "    not Reason( item == $code )", "    not Reason( item == )");
         int line = copy.lineOf("cart.drl", "not Reason( item == )");
 
         CheckCommandTest.Run run = CheckCommandTest.cli("smoke", copy.folder().toString());

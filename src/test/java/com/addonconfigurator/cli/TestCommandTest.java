@@ -61,7 +61,8 @@ class TestCommandTest {
         assertEquals(1, run.exit());
         assertEquals("1 passed, 1 failed", lastLine(run));
         assertTrue(run.out().contains("FAIL mine.yaml › woocommerce alone is wrongly expected to pass"), run.out());
-        assertTrue(run.out().contains("items.WOOCOMMERCE.status: expected \"ACCEPTED\", actual \"REJECTED\""), run.out());
+        assertTrue(
+                run.out().contains("items.WOOCOMMERCE.status: expected \"ACCEPTED\", actual \"REJECTED\""), run.out());
         assertTrue(run.out().contains("pricing.net: expected \"30.00\", actual \"0.00\""), run.out());
         assertTrue(run.out().contains("expected") && run.out().contains("| actual"), "side by side: " + run.out());
     }
@@ -114,8 +115,19 @@ class TestCommandTest {
         Path scenarios = Files.createDirectories(temp.resolve("s"));
         Files.writeString(scenarios.resolve("mine.yaml"), PASSING);
 
-        assertEquals("1 passed, 0 failed", lastLine(cli("test", scenarios.toString(), "--rules", TestRules.FOLDER.toString(), "--filter", "smoke")));
-        assertEquals("0 passed, 1 failed", lastLine(cli("test", scenarios.toString(), "--rules", TestRules.FOLDER.toString(), "--filter", "WOOCOMMERCE alone")));
+        assertEquals(
+                "1 passed, 0 failed",
+                lastLine(cli(
+                        "test", scenarios.toString(), "--rules", TestRules.FOLDER.toString(), "--filter", "smoke")));
+        assertEquals(
+                "0 passed, 1 failed",
+                lastLine(cli(
+                        "test",
+                        scenarios.toString(),
+                        "--rules",
+                        TestRules.FOLDER.toString(),
+                        "--filter",
+                        "WOOCOMMERCE alone")));
         Run r8 = cli("test", "--rules", TestRules.FOLDER.toString(), "--filter", "R8");
         assertTrue(lastLine(r8).matches("[1-9]\\d* passed, 0 failed"), lastLine(r8));
     }
@@ -149,7 +161,9 @@ class TestCommandTest {
         Run run = cli("test", scenarios.toString(), "--rules", TestRules.FOLDER.toString());
 
         assertEquals(1, run.exit());
-        assertTrue(run.out().contains("undated.yaml:5:0: scenario 'undated': given.evaluationDate is required"), run.out());
+        assertTrue(
+                run.out().contains("undated.yaml:5:0: scenario 'undated': given.evaluationDate is required"),
+                run.out());
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.addonconfigurator.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.TestRules;
@@ -29,8 +28,8 @@ import org.junit.jupiter.api.Test;
 /** The manifests in deploy/kubernetes, parsed into the typed Kubernetes model and checked. */
 class KubernetesManifestsTest {
     private static final Path DIR = Path.of("deploy", "kubernetes");
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper yaml =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private <T> T read(String file, Class<T> type) throws Exception {
         return yaml.readValue(DIR.resolve(file).toFile(), type);
@@ -53,9 +52,14 @@ class KubernetesManifestsTest {
         Deployment d = deployment();
         assertEquals(3, d.getSpec().getReplicas());
         assertEquals("RollingUpdate", d.getSpec().getStrategy().getType());
-        assertEquals(0, d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal());
-        assertEquals(d.getSpec().getSelector().getMatchLabels(), d.getSpec().getTemplate().getMetadata().getLabels());
-        assertTrue(d.getAdditionalProperties().isEmpty() && d.getSpec().getAdditionalProperties().isEmpty());
+        assertEquals(
+                0,
+                d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal());
+        assertEquals(
+                d.getSpec().getSelector().getMatchLabels(),
+                d.getSpec().getTemplate().getMetadata().getLabels());
+        assertTrue(d.getAdditionalProperties().isEmpty()
+                && d.getSpec().getAdditionalProperties().isEmpty());
     }
 
     @Test
@@ -63,7 +67,9 @@ class KubernetesManifestsTest {
         Container c = container();
         assertEquals(8080, c.getPorts().get(0).getContainerPort());
         assertEquals("http", c.getPorts().get(0).getName());
-        assertEquals(String.valueOf(c.getPorts().get(0).getContainerPort()), env().get("PORT").getValue());
+        assertEquals(
+                String.valueOf(c.getPorts().get(0).getContainerPort()),
+                env().get("PORT").getValue());
         assertEquals("/ready", c.getReadinessProbe().getHttpGet().getPath());
         assertEquals("http", c.getReadinessProbe().getHttpGet().getPort().getStrVal());
         assertEquals("/health", c.getLivenessProbe().getHttpGet().getPath());
@@ -72,14 +78,16 @@ class KubernetesManifestsTest {
 
     @Test
     void theRulesConfigMapIsMountedAsRulesDirAndTheScenariosAsScenariosDir() throws Exception {
-        Map<String, VolumeMount> mounts = container().getVolumeMounts().stream()
-                .collect(Collectors.toMap(VolumeMount::getName, m -> m));
+        Map<String, VolumeMount> mounts =
+                container().getVolumeMounts().stream().collect(Collectors.toMap(VolumeMount::getName, m -> m));
         Map<String, Volume> volumes = deployment().getSpec().getTemplate().getSpec().getVolumes().stream()
                 .collect(Collectors.toMap(Volume::getName, v -> v));
         assertEquals(env().get("RULES_DIR").getValue(), mounts.get("rules").getMountPath());
         assertEquals("addon-rules", volumes.get("rules").getConfigMap().getName());
-        assertEquals(env().get("SCENARIOS_DIR").getValue(), mounts.get("scenarios").getMountPath());
-        assertEquals("addon-rules-scenarios", volumes.get("scenarios").getConfigMap().getName());
+        assertEquals(
+                env().get("SCENARIOS_DIR").getValue(), mounts.get("scenarios").getMountPath());
+        assertEquals(
+                "addon-rules-scenarios", volumes.get("scenarios").getConfigMap().getName());
         assertTrue(mounts.get("rules").getReadOnly());
     }
 
@@ -87,25 +95,39 @@ class KubernetesManifestsTest {
     void theEnvironmentIsTheServicesConfiguration() throws Exception {
         Map<String, EnvVar> env = env();
         assertEquals("json", env.get("LOG_FORMAT").getValue());
-        assertEquals("addon-configurator-admin", env.get("ADMIN_TOKEN").getValueFrom().getSecretKeyRef().getName());
+        assertEquals(
+                "addon-configurator-admin",
+                env.get("ADMIN_TOKEN").getValueFrom().getSecretKeyRef().getName());
         assertTrue(env.get("ADMIN_TOKEN").getValueFrom().getSecretKeyRef().getOptional());
-        Map<String, String> asConfig = env.values().stream().filter(e -> e.getValue() != null)
+        Map<String, String> asConfig = env.values().stream()
+                .filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
         com.addonconfigurator.app.AppConfig config = com.addonconfigurator.app.AppConfig.fromEnv(asConfig);
         assertEquals(8080, config.port());
-        String tmp = container().getVolumeMounts().stream().filter(m -> m.getName().equals("tmp")).findFirst()
-                .orElseThrow().getMountPath();
-        assertTrue(config.rulesCacheDir().startsWith(tmp),
+        String tmp = container().getVolumeMounts().stream()
+                .filter(m -> m.getName().equals("tmp"))
+                .findFirst()
+                .orElseThrow()
+                .getMountPath();
+        assertTrue(
+                config.rulesCacheDir().startsWith(tmp),
                 "the compiled rules are kept on the pod's writable volume (the root file system is read-only)");
         assertTrue(container().getResources().getLimits().containsKey("memory"));
         assertTrue(container().getResources().getRequests().containsKey("cpu"));
-        assertTrue(deployment().getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot());
+        assertTrue(deployment()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getSecurityContext()
+                .getRunAsNonRoot());
     }
 
     @Test
     void theServiceSelectsThePodsAndTargetsTheirPort() throws Exception {
         Service s = read("service.yaml", Service.class);
-        assertEquals(deployment().getSpec().getTemplate().getMetadata().getLabels(), s.getSpec().getSelector());
+        assertEquals(
+                deployment().getSpec().getTemplate().getMetadata().getLabels(),
+                s.getSpec().getSelector());
         assertEquals("http", s.getSpec().getPorts().get(0).getTargetPort().getStrVal());
     }
 
@@ -113,26 +135,39 @@ class KubernetesManifestsTest {
     void theAutoscalerScalesTheDeploymentFromThreeReplicas() throws Exception {
         HorizontalPodAutoscaler hpa = read("hpa.yaml", HorizontalPodAutoscaler.class);
         assertEquals("Deployment", hpa.getSpec().getScaleTargetRef().getKind());
-        assertEquals(deployment().getMetadata().getName(), hpa.getSpec().getScaleTargetRef().getName());
+        assertEquals(
+                deployment().getMetadata().getName(),
+                hpa.getSpec().getScaleTargetRef().getName());
         assertEquals(3, hpa.getSpec().getMinReplicas());
         assertTrue(hpa.getSpec().getMaxReplicas() > hpa.getSpec().getMinReplicas());
     }
 
     @Test
-    void theCommittedConfigMapsHoldTheRulesFolderAsItIs() throws Exception {
+    void theConfigMapsTheJarGeneratesHoldTheRulesFolderUnderTheNamesTheDeploymentMounts() throws Exception {
+        String rendered = CliRunner.run("configmap", TestRules.FOLDER.toString());
         List<ConfigMap> maps;
-        try (MappingIterator<ConfigMap> it = yaml.readerFor(ConfigMap.class).readValues(DIR.resolve("rules-configmap.yaml").toFile())) {
+        try (MappingIterator<ConfigMap> it = yaml.readerFor(ConfigMap.class).readValues(rendered)) {
             maps = it.readAll();
         }
-        assertEquals(List.of("addon-rules", "addon-rules-scenarios"), maps.stream().map(m -> m.getMetadata().getName()).toList());
-        for (String file : List.of("catalog.yaml", "messages.yaml", "eligibility.drl", "pricing.drl")) {
-            assertEquals(Files.readString(TestRules.FOLDER.resolve(file)), maps.get(0).getData().get(file),
-                    file + " differs: regenerate with java -jar target/addon-configurator.jar configmap rules > deploy/kubernetes/rules-configmap.yaml");
+        Map<String, Volume> volumes = deployment().getSpec().getTemplate().getSpec().getVolumes().stream()
+                .collect(Collectors.toMap(Volume::getName, v -> v));
+        assertEquals(
+                List.of(
+                        volumes.get("rules").getConfigMap().getName(),
+                        volumes.get("scenarios").getConfigMap().getName()),
+                maps.stream().map(m -> m.getMetadata().getName()).toList());
+        try (var files = Files.list(TestRules.FOLDER)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                assertEquals(Files.readString(file), maps.get(0).getData().get(name), name);
+            }
         }
-        String rendered = CliRunner.run("configmap", TestRules.FOLDER.toString());
-        assertEquals(rendered, Files.readString(DIR.resolve("rules-configmap.yaml")),
-                "regenerate with: java -jar target/addon-configurator.jar configmap rules > deploy/kubernetes/rules-configmap.yaml");
-        assertNotNull(maps.get(1).getData().get("eligibility.yaml"));
+        try (var files = Files.list(TestRules.FOLDER.resolve("scenarios"))) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                assertEquals(Files.readString(file), maps.get(1).getData().get(name), "scenarios/" + name);
+            }
+        }
         assertFalse(maps.get(0).getData().containsKey("scenarios"));
     }
 }

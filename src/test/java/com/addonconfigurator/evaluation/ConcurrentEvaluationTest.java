@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class ConcurrentEvaluationTest {
     @Test
     void eightThreadsGetTheAnswersTheyGetAlone() throws Exception {
-        EvaluationService service = new EvaluationService(TestRules::project, new RuleEngine(10_000), Clock.systemUTC());
+        EvaluationService service = new EvaluationService(
+                TestRules::project, new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT), Clock.systemUTC());
         ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
         List<Scenario> scenarios = new ArrayList<>();
         for (Path file : ScenarioReader.files(TestRules.FOLDER.resolve("scenarios"))) {
@@ -41,7 +42,8 @@ class ConcurrentEvaluationTest {
                     int checked = 0;
                     for (int i = 0; i < 150; i++) {
                         int k = (offset * 7 + i) % scenarios.size();
-                        String answer = mapper.writeValueAsString(service.evaluate(scenarios.get(k).given(), Language.IT, true));
+                        String answer = mapper.writeValueAsString(
+                                service.evaluate(scenarios.get(k).given(), Language.IT, true));
                         assertEquals(alone.get(k), answer, scenarios.get(k).name());
                         checked++;
                     }

@@ -53,12 +53,23 @@ class MessagesCompletenessTest {
     @Test
     void everyErrorAndFieldProblemHasBothLanguages() {
         ErrorMessages errors = ErrorMessages.load();
-        List<String> fieldCodes = List.of("REQUIRED", "UNKNOWN_FIELD", "WRONG_TYPE", "UNKNOWN_CODE", "REPEATED", "NEGATIVE",
-                "NOT_AN_INTEGER", "TOO_LARGE", "INVALID_DATE");
-        assertEquals(new java.util.TreeSet<>(fieldCodes), new java.util.TreeSet<>(errors.sections().get("fields").keySet()));
-        errors.sections().forEach((section, codes) -> codes.forEach((code, text) -> {
-            assertFalse(text.it() == null || text.it().isBlank(), section + "." + code + " it");
-            assertFalse(text.en() == null || text.en().isBlank(), section + "." + code + " en");
-        }));
+        List<String> fieldCodes = List.of(
+                "REQUIRED",
+                "UNKNOWN_FIELD",
+                "WRONG_TYPE",
+                "UNKNOWN_CODE",
+                "REPEATED",
+                "NEGATIVE",
+                "NOT_AN_INTEGER",
+                "TOO_LARGE",
+                "INVALID_DATE");
+        assertEquals(
+                new java.util.TreeSet<>(fieldCodes),
+                new java.util.TreeSet<>(errors.sections().get("fields").keySet()));
+        errors.sections()
+                .forEach((section, codes) -> codes.forEach((code, text) -> {
+                    assertFalse(text.it() == null || text.it().isBlank(), section + "." + code + " it");
+                    assertFalse(text.en() == null || text.en().isBlank(), section + "." + code + " en");
+                }));
     }
 }

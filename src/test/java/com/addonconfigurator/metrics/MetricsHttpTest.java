@@ -17,7 +17,9 @@ class MetricsHttpTest {
         TestServer server = TestServer.start(TestRules.FOLDER);
         try {
             server.post("/api/v1/evaluate", RequestBodies.example().json());
-            server.post("/api/v1/evaluate", RequestBodies.example().set("cart.users", -1).json());
+            server.post(
+                    "/api/v1/evaluate",
+                    RequestBodies.example().set("cart.users", -1).json());
             server.get("/nothing");
 
             HttpResponse<String> response = server.get("/metrics");
@@ -38,7 +40,13 @@ class MetricsHttpTest {
                     "addon_reloads_total{result=\"LOADED\"} 1.0",
                     "addon_ruleset_active{version=\"" + version + "\"} 1.0",
                     "jvm_memory_used_bytes")) {
-                assertTrue(text.contains(expected), "missing " + expected + " in\n" + text.lines().filter(l -> l.startsWith("addon_")).limit(60).toList());
+                assertTrue(
+                        text.contains(expected),
+                        "missing " + expected + " in\n"
+                                + text.lines()
+                                        .filter(l -> l.startsWith("addon_"))
+                                        .limit(60)
+                                        .toList());
             }
         } finally {
             server.stop();

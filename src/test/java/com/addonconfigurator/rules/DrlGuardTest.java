@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Rules are code: the guard refuses what reaches outside the evaluation, at its line and column. */
 class DrlGuardTest {
@@ -15,14 +15,27 @@ class DrlGuardTest {
     }
 
     @ParameterizedTest(name = "{0} is refused")
-    @ValueSource(strings = {
-            "System.exit(1);", "Runtime.getRuntime().halt(0);", "new ProcessBuilder(\"ls\").start();",
-            "Class.forName(\"x\");", "Item.class.getDeclaredFields();", "java.nio.file.Files.readString(null);",
-            "new java.io.File(\"/etc/passwd\");", "new java.net.Socket(\"h\", 1);", "new Thread(() -> {}).start();",
-            "java.util.concurrent.Executors.newFixedThreadPool(2);", "System.setProperty(\"a\", \"b\");",
-            "String s = System.getenv(\"HOME\");", "LocalDate today = LocalDate.now();", "java.time.Instant.now();",
-            "long t = System.currentTimeMillis();", "new java.util.Date();", "double r = Math.random();",
-            "new java.util.Random().nextInt();"})
+    @ValueSource(
+            strings = {
+                "System.exit(1);",
+                "Runtime.getRuntime().halt(0);",
+                "new ProcessBuilder(\"ls\").start();",
+                "Class.forName(\"x\");",
+                "Item.class.getDeclaredFields();",
+                "java.nio.file.Files.readString(null);",
+                "new java.io.File(\"/etc/passwd\");",
+                "new java.net.Socket(\"h\", 1);",
+                "new Thread(() -> {}).start();",
+                "java.util.concurrent.Executors.newFixedThreadPool(2);",
+                "System.setProperty(\"a\", \"b\");",
+                "String s = System.getenv(\"HOME\");",
+                "LocalDate today = LocalDate.now();",
+                "java.time.Instant.now();",
+                "long t = System.currentTimeMillis();",
+                "new java.util.Date();",
+                "double r = Math.random();",
+                "new java.util.Random().nextInt();"
+            })
     void aForbiddenCallIsRefusedAtItsLine(String code) {
         List<Problem> problems = DrlGuard.check("x.drl", consequence(code));
         assertTrue(!problems.isEmpty(), code);

@@ -18,14 +18,17 @@ class EligibilityRulesTest {
     class R1 {
         @Test
         void aModuleIsAcceptedForAnFeAccount() {
-            Answer a = on("PANEL").account("FE", "2027-12-31").modules("DOCUMENTI").evaluate();
+            Answer a =
+                    on("PANEL").account("FE", "2027-12-31").modules("DOCUMENTI").evaluate();
             assertEquals("ACCEPTED", a.status("DOCUMENTI"));
         }
 
         @Test
         void everyModuleIsRejectedForASoloRicezioneAccount() {
-            Answer a = on("PANEL").account("FE_SOLO_RICEZIONE", "2027-12-31")
-                    .modules("DOCUMENTI", "INCASSI_PAGAMENTI", "ORDINI_ELETTRONICI").evaluate();
+            Answer a = on("PANEL")
+                    .account("FE_SOLO_RICEZIONE", "2027-12-31")
+                    .modules("DOCUMENTI", "INCASSI_PAGAMENTI", "ORDINI_ELETTRONICI")
+                    .evaluate();
             for (String module : Set.of("DOCUMENTI", "INCASSI_PAGAMENTI", "ORDINI_ELETTRONICI")) {
                 assertEquals(Set.of("MODULE_NOT_AVAILABLE_FOR_PLAN"), a.reasons(module));
             }
@@ -33,14 +36,22 @@ class EligibilityRulesTest {
 
         @Test
         void aModuleIsRejectedForTheAccountantsAccountWithThePlanAsParam() {
-            Answer a = on("CUSTOMER_AREA").account("COMMERCIALISTA", "2027-12-31").modules("DOCUMENTI").evaluate();
+            Answer a = on("CUSTOMER_AREA")
+                    .account("COMMERCIALISTA", "2027-12-31")
+                    .modules("DOCUMENTI")
+                    .evaluate();
             assertEquals(Set.of("MODULE_NOT_AVAILABLE_FOR_PLAN"), a.reasons("DOCUMENTI"));
-            assertEquals("COMMERCIALISTA", a.item("DOCUMENTI").reasons().get(0).params().get("plan"));
+            assertEquals(
+                    "COMMERCIALISTA",
+                    a.item("DOCUMENTI").reasons().get(0).params().get("plan"));
         }
 
         @Test
         void withoutAnAccountThePlanInTheCartIsJudged() {
-            Answer a = on("PEC_IT_CART").plan("FE_SOLO_RICEZIONE").modules("DOCUMENTI").evaluate();
+            Answer a = on("PEC_IT_CART")
+                    .plan("FE_SOLO_RICEZIONE")
+                    .modules("DOCUMENTI")
+                    .evaluate();
             assertEquals("ACCEPTED", a.status("FE_SOLO_RICEZIONE"));
             assertEquals(Set.of("MODULE_NOT_AVAILABLE_FOR_PLAN"), a.reasons("DOCUMENTI"));
         }
@@ -51,14 +62,24 @@ class EligibilityRulesTest {
     class R2 {
         @Test
         void usersAreAcceptedForSoloRicezione() {
-            assertEquals("ACCEPTED", on("PANEL").account("FE_SOLO_RICEZIONE", "2027-12-31").users(2).evaluate()
-                    .status("MULTIUTENTE"));
+            assertEquals(
+                    "ACCEPTED",
+                    on("PANEL")
+                            .account("FE_SOLO_RICEZIONE", "2027-12-31")
+                            .users(2)
+                            .evaluate()
+                            .status("MULTIUTENTE"));
         }
 
         @Test
         void usersAreRejectedForTheAccountantsAccount() {
-            assertEquals(Set.of("USERS_NOT_AVAILABLE_FOR_PLAN"),
-                    on("PANEL").account("COMMERCIALISTA", "2027-12-31").users(2).evaluate().reasons("MULTIUTENTE"));
+            assertEquals(
+                    Set.of("USERS_NOT_AVAILABLE_FOR_PLAN"),
+                    on("PANEL")
+                            .account("COMMERCIALISTA", "2027-12-31")
+                            .users(2)
+                            .evaluate()
+                            .reasons("MULTIUTENTE"));
         }
     }
 
@@ -67,7 +88,11 @@ class EligibilityRulesTest {
     class R3 {
         @Test
         void aNewCustomerBuysThePlanWithAddOns() {
-            Answer a = on("PEC_IT_CART").plan("FE").modules("INCASSI_PAGAMENTI").users(2).evaluate();
+            Answer a = on("PEC_IT_CART")
+                    .plan("FE")
+                    .modules("INCASSI_PAGAMENTI")
+                    .users(2)
+                    .evaluate();
             assertEquals("ACCEPTED", a.status("FE"));
             assertEquals("ACCEPTED", a.status("INCASSI_PAGAMENTI"));
             assertEquals("ACCEPTED", a.status("MULTIUTENTE"));
@@ -83,7 +108,11 @@ class EligibilityRulesTest {
 
         @Test
         void theAccountantsAccountIsNotSoldOnPecIt() {
-            Answer a = on("PEC_IT_CART").plan("COMMERCIALISTA").modules("DOCUMENTI").users(1).evaluate();
+            Answer a = on("PEC_IT_CART")
+                    .plan("COMMERCIALISTA")
+                    .modules("DOCUMENTI")
+                    .users(1)
+                    .evaluate();
             assertEquals(Set.of("PLAN_NOT_SOLD_ON_CHANNEL"), a.reasons("COMMERCIALISTA"));
             assertEquals(Set.of("MODULE_NOT_AVAILABLE_FOR_PLAN"), a.reasons("DOCUMENTI"));
             assertEquals(Set.of("USERS_NOT_AVAILABLE_FOR_PLAN"), a.reasons("MULTIUTENTE"));
@@ -91,7 +120,12 @@ class EligibilityRulesTest {
 
         @Test
         void aCustomerWithAnAccountIsRefusedEveryItemOnPecIt() {
-            Answer a = on("PEC_IT_CART").account("FE", "2027-12-31").plan("FE").modules("DOCUMENTI").users(1).evaluate();
+            Answer a = on("PEC_IT_CART")
+                    .account("FE", "2027-12-31")
+                    .plan("FE")
+                    .modules("DOCUMENTI")
+                    .users(1)
+                    .evaluate();
             assertEquals(Set.of("ALREADY_SUBSCRIBED"), a.reasons("FE"));
             assertEquals(Set.of("ALREADY_SUBSCRIBED"), a.reasons("DOCUMENTI"));
             assertEquals(Set.of("ALREADY_SUBSCRIBED"), a.reasons("MULTIUTENTE"));
@@ -112,7 +146,11 @@ class EligibilityRulesTest {
 
         @Test
         void aPlanInTheCartIsNotSoldOutsidePecIt() {
-            Answer a = on("CUSTOMER_AREA").account("FE", "2027-12-31").plan("FE").modules("DOCUMENTI").evaluate();
+            Answer a = on("CUSTOMER_AREA")
+                    .account("FE", "2027-12-31")
+                    .plan("FE")
+                    .modules("DOCUMENTI")
+                    .evaluate();
             assertEquals(Set.of("PLAN_NOT_SOLD_ON_CHANNEL"), a.reasons("FE"));
             assertEquals("ACCEPTED", a.status("DOCUMENTI"));
             assertFalse(a.response().checkoutAllowed());
@@ -130,34 +168,59 @@ class EligibilityRulesTest {
     class R5 {
         @Test
         void androidBuysAModule() {
-            assertEquals("ACCEPTED", on("MOBILE_APP").platform("ANDROID").account("FE", "2027-12-31")
-                    .modules("DOCUMENTI").evaluate().status("DOCUMENTI"));
+            assertEquals(
+                    "ACCEPTED",
+                    on("MOBILE_APP")
+                            .platform("ANDROID")
+                            .account("FE", "2027-12-31")
+                            .modules("DOCUMENTI")
+                            .evaluate()
+                            .status("DOCUMENTI"));
         }
 
         @Test
         void iosIsRefusedEveryItem() {
-            Answer a = on("MOBILE_APP").platform("IOS").account("FE", "2027-12-31").modules("DOCUMENTI").users(1).evaluate();
+            Answer a = on("MOBILE_APP")
+                    .platform("IOS")
+                    .account("FE", "2027-12-31")
+                    .modules("DOCUMENTI")
+                    .users(1)
+                    .evaluate();
             assertEquals(Set.of("CHANNEL_NOT_AVAILABLE_ON_PLATFORM"), a.reasons("DOCUMENTI"));
-            assertEquals(Set.of("CHANNEL_NOT_AVAILABLE_ON_PLATFORM", "USERS_NOT_SOLD_IN_APP"), a.reasons("MULTIUTENTE"));
+            assertEquals(
+                    Set.of("CHANNEL_NOT_AVAILABLE_ON_PLATFORM", "USERS_NOT_SOLD_IN_APP"), a.reasons("MULTIUTENTE"));
         }
 
         @Test
         void usersAreNotSoldInTheAppEvenOnAndroid() {
-            Answer a = on("MOBILE_APP").platform("ANDROID").account("FE", "2027-12-31").users(1).evaluate();
+            Answer a = on("MOBILE_APP")
+                    .platform("ANDROID")
+                    .account("FE", "2027-12-31")
+                    .users(1)
+                    .evaluate();
             assertEquals(Set.of("USERS_NOT_SOLD_IN_APP"), a.reasons("MULTIUTENTE"));
         }
 
         @Test
         void thePlatformIsIgnoredOffTheApp() {
-            assertEquals("ACCEPTED", on("PANEL").platform("IOS").account("FE", "2027-12-31").modules("DOCUMENTI")
-                    .evaluate().status("DOCUMENTI"));
+            assertEquals(
+                    "ACCEPTED",
+                    on("PANEL")
+                            .platform("IOS")
+                            .account("FE", "2027-12-31")
+                            .modules("DOCUMENTI")
+                            .evaluate()
+                            .status("DOCUMENTI"));
         }
     }
 
     @Test
     @DisplayName("R6 a module already active is not bought again")
     void aModuleAlreadyActiveIsRejected() {
-        Answer a = on("PANEL").account("FE", "2027-12-31", "DOCUMENTI").modules("DOCUMENTI", "INCASSI_PAGAMENTI").evaluate();
+        Answer a = on("PANEL")
+                .account("FE", "2027-12-31", "DOCUMENTI")
+                .modules("DOCUMENTI", "INCASSI_PAGAMENTI")
+                .evaluate();
         assertEquals(Set.of("MODULE_ALREADY_ACTIVE"), a.reasons("DOCUMENTI"));
         assertEquals("ACCEPTED", a.status("INCASSI_PAGAMENTI"));
     }
@@ -167,7 +230,12 @@ class EligibilityRulesTest {
     class R7 {
         @Test
         void anAccountExpiredYesterdayIsRefusedEveryItem() {
-            Answer a = on("PANEL").date("2026-11-28").account("FE", "2026-11-27").modules("DOCUMENTI").users(1).evaluate();
+            Answer a = on("PANEL")
+                    .date("2026-11-28")
+                    .account("FE", "2026-11-27")
+                    .modules("DOCUMENTI")
+                    .users(1)
+                    .evaluate();
             assertEquals(Set.of("ACCOUNT_EXPIRED"), a.reasons("DOCUMENTI"));
             assertEquals(Set.of("ACCOUNT_EXPIRED"), a.reasons("MULTIUTENTE"));
             assertEquals("2026-11-27", a.accountExpiresOn());
@@ -176,14 +244,22 @@ class EligibilityRulesTest {
 
         @Test
         void anAccountExpiringOnTheEvaluationDateIsNotExpired() {
-            Answer a = on("PANEL").date("2026-11-28").account("FE", "2026-11-28").modules("DOCUMENTI").evaluate();
+            Answer a = on("PANEL")
+                    .date("2026-11-28")
+                    .account("FE", "2026-11-28")
+                    .modules("DOCUMENTI")
+                    .evaluate();
             assertEquals("ACCEPTED", a.status("DOCUMENTI"));
         }
 
         @Test
         void reasonsAddUpOnAnExpiredAccountantsAccount() {
-            Answer a = on("PANEL").account("COMMERCIALISTA", "2026-01-01", "DOCUMENTI").modules("DOCUMENTI").evaluate();
-            assertEquals(Set.of("ACCOUNT_EXPIRED", "MODULE_NOT_AVAILABLE_FOR_PLAN", "MODULE_ALREADY_ACTIVE"),
+            Answer a = on("PANEL")
+                    .account("COMMERCIALISTA", "2026-01-01", "DOCUMENTI")
+                    .modules("DOCUMENTI")
+                    .evaluate();
+            assertEquals(
+                    Set.of("ACCOUNT_EXPIRED", "MODULE_NOT_AVAILABLE_FOR_PLAN", "MODULE_ALREADY_ACTIVE"),
                     a.reasons("DOCUMENTI"));
         }
     }

@@ -23,13 +23,14 @@ class RuleEngineTest {
 
     /** api.md's cart: WooCommerce rejected (no Documenti), Incassi e pagamenti and three users accepted. */
     private static List<Object> apiExampleFacts() {
-        return FactMapper.facts(Carts.apiExample().request(), TestRules.project().catalog());
+        return FactMapper.facts(
+                Carts.apiExample().request(), TestRules.project().catalog());
     }
 
     @Test
     void theObserverIsToldHowOftenEachRuleFired() throws Exception {
         List<Map<String, Integer>> told = new ArrayList<>();
-        new RuleEngine(10_000, told::add).run(TestRules.project(), apiExampleFacts(), false);
+        new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT, told::add).run(TestRules.project(), apiExampleFacts(), false);
 
         assertEquals(1, told.size(), "told once per evaluation");
         Map<String, Integer> firings = told.get(0);
@@ -44,14 +45,17 @@ class RuleEngineTest {
     @Test
     void explainingListsEachRuleThatFiredOnceInTheOrderItFirstFired() throws Exception {
         List<Map<String, Integer>> told = new ArrayList<>();
-        Decisions decisions = new RuleEngine(10_000, told::add).run(TestRules.project(), apiExampleFacts(), true);
+        Decisions decisions = new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT, told::add)
+                .run(TestRules.project(), apiExampleFacts(), true);
 
         List<String> fired = decisions.firedRules();
         assertEquals(new HashSet<>(fired).size(), fired.size(), "no rule twice: " + fired);
         assertEquals(told.get(0).keySet(), new HashSet<>(fired), "the rules explained are the rules counted");
         // Phases: reasons, then dependencies, then decisions, then the summary.
-        assertTrue(fired.indexOf("R1 R2 With an account, the plan judged is the account's")
-                < fired.indexOf("R8 WooCommerce needs Documenti"), fired.toString());
+        assertTrue(
+                fired.indexOf("R1 R2 With an account, the plan judged is the account's")
+                        < fired.indexOf("R8 WooCommerce needs Documenti"),
+                fired.toString());
         assertTrue(fired.indexOf("R8 WooCommerce needs Documenti") < fired.indexOf(ACCEPTED), fired.toString());
         assertTrue(fired.indexOf(ACCEPTED) < fired.indexOf(MODULE_PRICE), fired.toString());
         assertTrue(fired.indexOf(MODULE_PRICE) < fired.indexOf(TOTALS), fired.toString());
@@ -59,7 +63,8 @@ class RuleEngineTest {
 
     @Test
     void withoutExplainingNoRuleIsListed() throws Exception {
-        Decisions decisions = new RuleEngine(10_000).run(TestRules.project(), apiExampleFacts(), false);
+        Decisions decisions =
+                new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT).run(TestRules.project(), apiExampleFacts(), false);
 
         assertEquals(List.of(), decisions.firedRules());
         assertEquals(1, decisions.all(Totals.class).size(), "the rules did run");

@@ -27,7 +27,15 @@ class RulesetLoaderTest {
     void everyDrlFileAndItsRuleNamesAreListedWithRuleIds() {
         Ruleset ruleset = TestRules.project();
         List<String> files = ruleset.files().stream().map(RuleFile::path).toList();
-        assertEquals(List.of("cart.drl", "dependencies.drl", "eligibility.drl", "next-steps.drl", "pricing.drl", "users.drl"), files);
+        assertEquals(
+                List.of(
+                        "cart.drl",
+                        "dependencies.drl",
+                        "eligibility.drl",
+                        "next-steps.drl",
+                        "pricing.drl",
+                        "users.drl"),
+                files);
         for (RuleFile file : ruleset.files()) {
             for (String rule : file.rules()) {
                 assertTrue(rule.matches("R\\d+ .*"), "rule name without a spec id: " + rule);
@@ -38,20 +46,29 @@ class RulesetLoaderTest {
 
     @Test
     void changingAPriceInTheCatalogChangesTheAnswer() throws Exception {
-        RulesCopy copy = RulesCopy.into(temp).replace("catalog.yaml", "price: \"30.00\"     # *\n  - code: DOCUMENTI",
-                "price: \"42.00\"\n  - code: DOCUMENTI");
+        RulesCopy copy = RulesCopy.into(temp)
+                .replace(
+                        "catalog.yaml",
+                        "price: \"30.00\"     # *\n  - code: DOCUMENTI",
+                        "price: \"42.00\"\n  - code: DOCUMENTI");
         Ruleset edited = loader.load(copy.folder());
 
-        assertEquals("30.00", Carts.apiExample().evaluate().line("INCASSI_PAGAMENTI").amount());
-        assertEquals("42.00", Carts.apiExample().evaluate(edited).line("INCASSI_PAGAMENTI").amount());
+        assertEquals(
+                "30.00", Carts.apiExample().evaluate().line("INCASSI_PAGAMENTI").amount());
+        assertEquals(
+                "42.00",
+                Carts.apiExample().evaluate(edited).line("INCASSI_PAGAMENTI").amount());
         assertEquals("88.67", Carts.apiExample().evaluate(edited).net());
         assertNotEquals(TestRules.project().version(), edited.version());
     }
 
     @Test
     void changingAConditionInADrlFileChangesTheAnswer() throws Exception {
-        RulesCopy copy = RulesCopy.into(temp).replace("dependencies.drl",
-                "$item : Item( code == \"WOOCOMMERCE\" )", "$item : Item( code == \"ORDINI_ELETTRONICI\" )");
+        RulesCopy copy = RulesCopy.into(temp)
+                .replace(
+                        "dependencies.drl",
+                        "$item : Item( code == \"WOOCOMMERCE\" )",
+                        "$item : Item( code == \"ORDINI_ELETTRONICI\" )");
         Ruleset edited = loader.load(copy.folder());
 
         Carts cart = on("PANEL").account("FE", "2027-12-31").modules("WOOCOMMERCE", "ORDINI_ELETTRONICI");
@@ -63,7 +80,8 @@ class RulesetLoaderTest {
 
     @Test
     void aSyntaxErrorIsReportedAtItsFileAndLine() {
-        RulesCopy copy = RulesCopy.into(temp).replace("cart.drl", "    not Reason( item == $code )", "    not Reason( item == )");
+        RulesCopy copy = RulesCopy.into(temp)
+                .replace("cart.drl", "    not Reason( item == $code )", "    not Reason( item == )");
         int line = copy.lineOf("cart.drl", "not Reason( item == )");
 
         RulesetLoadException e = assertThrows(RulesetLoadException.class, () -> loader.load(copy.folder()));
@@ -76,8 +94,11 @@ class RulesetLoaderTest {
 
     @Test
     void anUnknownFactFieldIsReportedAtItsFileAndLine() {
-        RulesCopy copy = RulesCopy.into(temp).replace("next-steps.drl", "Accepted( code == \"WOOCOMMERCE\", $code : code )",
-                "Accepted( colour == \"WOOCOMMERCE\", $code : code )");
+        RulesCopy copy = RulesCopy.into(temp)
+                .replace(
+                        "next-steps.drl",
+                        "Accepted( code == \"WOOCOMMERCE\", $code : code )",
+                        "Accepted( colour == \"WOOCOMMERCE\", $code : code )");
         int line = copy.lineOf("next-steps.drl", "colour ==");
 
         RulesetLoadException e = assertThrows(RulesetLoadException.class, () -> loader.load(copy.folder()));
@@ -103,8 +124,8 @@ class RulesetLoaderTest {
 
     @Test
     void theCatalogGlobalDeclaredWithAnotherTypeIsReportedAtItsLine() {
-        RulesCopy copy = rulesWithoutTheCatalogGlobal().replace("users.drl", "import java.util.Map;",
-                "import java.util.Map;\nglobal String catalog;");
+        RulesCopy copy = rulesWithoutTheCatalogGlobal()
+                .replace("users.drl", "import java.util.Map;", "import java.util.Map;\nglobal String catalog;");
 
         RulesetLoadException e = assertThrows(RulesetLoadException.class, () -> loader.load(copy.folder()));
 
@@ -120,8 +141,13 @@ class RulesetLoaderTest {
 
         assertEquals(false, ruleset.readsCatalog());
         assertEquals("ACCEPTED", Carts.apiExample().evaluate(ruleset).status("INCASSI_PAGAMENTI"));
-        assertEquals("10.00", Carts.apiExample().evaluate(ruleset).response().pricing().lines().stream()
-                .filter(l -> l.code().equals("INCASSI_PAGAMENTI")).findFirst().orElseThrow().amount());
+        assertEquals(
+                "10.00",
+                Carts.apiExample().evaluate(ruleset).response().pricing().lines().stream()
+                        .filter(l -> l.code().equals("INCASSI_PAGAMENTI"))
+                        .findFirst()
+                        .orElseThrow()
+                        .amount());
     }
 
     @Test
@@ -137,8 +163,8 @@ class RulesetLoaderTest {
 
     @Test
     void aMessageWithoutItsEnglishTextIsRefused() {
-        RulesCopy copy = RulesCopy.into(temp).replace("messages.yaml",
-                "    en: \"Multi-user management is not available for {plan}.\"\n", "");
+        RulesCopy copy = RulesCopy.into(temp)
+                .replace("messages.yaml", "    en: \"Multi-user management is not available for {plan}.\"\n", "");
 
         RulesetLoadException e = assertThrows(RulesetLoadException.class, () -> loader.load(copy.folder()));
 

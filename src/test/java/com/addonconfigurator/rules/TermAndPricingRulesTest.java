@@ -22,7 +22,12 @@ class TermAndPricingRulesTest {
     class R10 {
         @Test
         void planAndAddOnsExpireOnTAndThePlanIsAFullPriceLine() {
-            Answer a = on("PEC_IT_CART").date("2026-11-28").plan("FE").modules("INCASSI_PAGAMENTI").users(2).evaluate();
+            Answer a = on("PEC_IT_CART")
+                    .date("2026-11-28")
+                    .plan("FE")
+                    .modules("INCASSI_PAGAMENTI")
+                    .users(2)
+                    .evaluate();
             assertEquals("2027-11-28", a.expiresOn("FE"));
             assertEquals("2027-11-28", a.expiresOn("INCASSI_PAGAMENTI"));
             assertEquals("2027-11-28", a.expiresOn("MULTIUTENTE"));
@@ -67,7 +72,11 @@ class TermAndPricingRulesTest {
 
         @Test
         void monthsAreCountedUpToTheEndOfAShortMonth() {
-            Answer a = on("PANEL").date("2026-11-30").account("FE", "2027-02-28").modules("DOCUMENTI").evaluate();
+            Answer a = on("PANEL")
+                    .date("2026-11-30")
+                    .account("FE", "2027-02-28")
+                    .modules("DOCUMENTI")
+                    .evaluate();
             assertEquals(10, a.line("FE_EXTENSION").months());
             assertEquals("20.83", a.line("FE_EXTENSION").amount());
             assertEquals("2027-11-30", a.expiresOn("DOCUMENTI"));
@@ -75,7 +84,11 @@ class TermAndPricingRulesTest {
 
         @Test
         void aLeapYearTermClampsToFebruaryTheTwentyEighth() {
-            Answer a = on("PANEL").date("2028-02-29").account("FE", "2028-06-30").modules("DOCUMENTI").evaluate();
+            Answer a = on("PANEL")
+                    .date("2028-02-29")
+                    .account("FE", "2028-06-30")
+                    .modules("DOCUMENTI")
+                    .evaluate();
             assertEquals(8, a.line("FE_EXTENSION").months());
             assertEquals("2029-02-28", a.accountExpiresOn());
         }
@@ -89,7 +102,10 @@ class TermAndPricingRulesTest {
 
         @Test
         void soloRicezioneExtendsAtItsOwnPrice() {
-            Answer a = on("PANEL").account("FE_SOLO_RICEZIONE", "2027-03-31").users(1).evaluate();
+            Answer a = on("PANEL")
+                    .account("FE_SOLO_RICEZIONE", "2027-03-31")
+                    .users(1)
+                    .evaluate();
             assertEquals("6.67", a.line("FE_EXTENSION").amount());
             assertEquals("10.00", a.line("MULTIUTENTE").amount());
             assertEquals("16.67", a.net());
@@ -99,7 +115,10 @@ class TermAndPricingRulesTest {
 
         @Test
         void nothingAcceptedMeansNoExtensionAndTheAccountKeepsItsExpiry() {
-            Answer a = on("PANEL").account("FE", "2027-03-31", "DOCUMENTI").modules("DOCUMENTI").evaluate();
+            Answer a = on("PANEL")
+                    .account("FE", "2027-03-31", "DOCUMENTI")
+                    .modules("DOCUMENTI")
+                    .evaluate();
             assertFalse(a.hasLine("FE_EXTENSION"));
             assertEquals("2027-03-31", a.accountExpiresOn());
             assertEquals("0.00", a.net());
@@ -112,7 +131,12 @@ class TermAndPricingRulesTest {
     class R12 {
         @Test
         void modulesAreChargedInFullAndExpireWithTheAccount() {
-            Answer a = on("PANEL").account("FE", "2027-03-31").modules("INCASSI_PAGAMENTI").users(2).extension(false).evaluate();
+            Answer a = on("PANEL")
+                    .account("FE", "2027-03-31")
+                    .modules("INCASSI_PAGAMENTI")
+                    .users(2)
+                    .extension(false)
+                    .evaluate();
             assertEquals("30.00", a.line("INCASSI_PAGAMENTI").amount());
             assertEquals("2027-03-31", a.expiresOn("INCASSI_PAGAMENTI"));
             assertEquals("2027-03-31", a.expiresOn("MULTIUTENTE"));
@@ -125,14 +149,23 @@ class TermAndPricingRulesTest {
 
         @Test
         void usersOnAnAccountExpiringTodayCostNothing() {
-            Answer a = on("PANEL").date("2026-11-28").account("FE", "2026-11-28").users(3).extension(false).evaluate();
+            Answer a = on("PANEL")
+                    .date("2026-11-28")
+                    .account("FE", "2026-11-28")
+                    .users(3)
+                    .extension(false)
+                    .evaluate();
             assertEquals(0, a.line("MULTIUTENTE").months());
             assertEquals("0.00", a.line("MULTIUTENTE").amount());
         }
 
         @Test
         void noWarningWhenNothingIsAccepted() {
-            Answer a = on("PANEL").account("FE", "2027-03-31", "DOCUMENTI").modules("DOCUMENTI").extension(false).evaluate();
+            Answer a = on("PANEL")
+                    .account("FE", "2027-03-31", "DOCUMENTI")
+                    .modules("DOCUMENTI")
+                    .extension(false)
+                    .evaluate();
             assertEquals(Set.of(), a.warnings());
         }
     }
@@ -142,7 +175,12 @@ class TermAndPricingRulesTest {
     class R13 {
         @Test
         void anAccountExpiringOnTIsNotExtended() {
-            Answer a = on("PANEL").date("2026-11-28").account("FE", "2027-11-28").modules("DOCUMENTI").users(1).evaluate();
+            Answer a = on("PANEL")
+                    .date("2026-11-28")
+                    .account("FE", "2027-11-28")
+                    .modules("DOCUMENTI")
+                    .users(1)
+                    .evaluate();
             assertFalse(a.hasLine("FE_EXTENSION"));
             assertEquals("2027-11-28", a.expiresOn("DOCUMENTI"));
             assertEquals(12, a.line("MULTIUTENTE").months());
@@ -151,7 +189,12 @@ class TermAndPricingRulesTest {
 
         @Test
         void usersOnAnAccountBeyondTAreChargedForMoreThanTwelveMonths() {
-            Answer a = on("PANEL").date("2026-11-28").account("FE", "2028-05-28").users(1).extension(false).evaluate();
+            Answer a = on("PANEL")
+                    .date("2026-11-28")
+                    .account("FE", "2028-05-28")
+                    .users(1)
+                    .extension(false)
+                    .evaluate();
             assertEquals("2028-05-28", a.expiresOn("MULTIUTENTE"));
             assertEquals(18, a.line("MULTIUTENTE").months());
             assertEquals("15.00", a.line("MULTIUTENTE").amount());
@@ -165,7 +208,11 @@ class TermAndPricingRulesTest {
     class R14R15 {
         @Test
         void documentiIsFreeWithANewFe() {
-            Answer a = on("PEC_IT_CART").plan("FE").modules("DOCUMENTI", "INCASSI_PAGAMENTI").users(2).evaluate();
+            Answer a = on("PEC_IT_CART")
+                    .plan("FE")
+                    .modules("DOCUMENTI", "INCASSI_PAGAMENTI")
+                    .users(2)
+                    .evaluate();
             assertEquals("0.00", a.line("DOCUMENTI").amount());
             assertEquals("DOCUMENTI_FREE_WITH_NEW_FE", a.line("DOCUMENTI").promotion());
             assertEquals(List.of("FE", "DOCUMENTI", "INCASSI_PAGAMENTI", "MULTIUTENTE"), a.lineCodes());
@@ -177,14 +224,18 @@ class TermAndPricingRulesTest {
 
         @Test
         void documentiBoughtOnAnExistingAccountIsCharged() {
-            Answer a = on("PANEL").account("FE", "2027-11-28").modules("DOCUMENTI").evaluate();
+            Answer a =
+                    on("PANEL").account("FE", "2027-11-28").modules("DOCUMENTI").evaluate();
             assertEquals("20.00", a.line("DOCUMENTI").amount());
             assertNull(a.line("DOCUMENTI").promotion());
         }
 
         @Test
         void rejectedItemsCarryNoPrice() {
-            Answer a = on("PANEL").account("FE", "2027-11-28").modules("WOOCOMMERCE").evaluate();
+            Answer a = on("PANEL")
+                    .account("FE", "2027-11-28")
+                    .modules("WOOCOMMERCE")
+                    .evaluate();
             assertEquals(List.of(), a.lineCodes());
             assertEquals("0.00", a.response().pricing().gross());
             assertEquals("0.22", a.response().pricing().vatRate());

@@ -21,7 +21,7 @@ class ProjectScenariosTest {
     @TestFactory
     Stream<DynamicNode> everyScenarioOfTheProjectPasses() throws IOException {
         Ruleset ruleset = TestRules.project();
-        ScenarioRunner runner = new ScenarioRunner(new RuleEngine(10_000), Clock.systemUTC());
+        ScenarioRunner runner = new ScenarioRunner(new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT), Clock.systemUTC());
         ScenarioReader reader = new ScenarioReader();
         List<Path> files = ScenarioReader.files(FOLDER);
         if (files.isEmpty()) {
@@ -31,14 +31,19 @@ class ProjectScenariosTest {
             String display = "scenarios/" + FOLDER.relativize(file);
             try {
                 List<Scenario> scenarios = reader.read(file, display);
-                return DynamicContainer.dynamicContainer(display, file.toUri(), scenarios.stream().map(s ->
-                        DynamicTest.dynamicTest(s.name(), file.toUri(), () -> {
-                            ScenarioResult result = runner.run(ruleset, s);
-                            if (!result.passed()) {
-                                throw new AssertionFailedError(Report.failure(result),
-                                        Report.yaml(s.expect()), Report.yaml(Expectations.project(s.expect(), result.actual())));
-                            }
-                        })));
+                return DynamicContainer.dynamicContainer(
+                        display,
+                        file.toUri(),
+                        scenarios.stream()
+                                .map(s -> DynamicTest.dynamicTest(s.name(), file.toUri(), () -> {
+                                    ScenarioResult result = runner.run(ruleset, s);
+                                    if (!result.passed()) {
+                                        throw new AssertionFailedError(
+                                                Report.failure(result),
+                                                Report.yaml(s.expect()),
+                                                Report.yaml(Expectations.project(s.expect(), result.actual())));
+                                    }
+                                })));
             } catch (ScenarioFileException e) {
                 return DynamicTest.dynamicTest(display, file.toUri(), () -> {
                     throw new AssertionFailedError(e.getMessage());

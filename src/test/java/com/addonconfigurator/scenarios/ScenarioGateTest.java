@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.RulesCopy;
-import com.addonconfigurator.rules.cache.ScenarioPasses;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetLoader;
+import com.addonconfigurator.rules.cache.ScenarioPasses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,12 +29,15 @@ class ScenarioGateTest {
     private final AtomicInteger evaluations = new AtomicInteger();
 
     private ScenarioGate gate(Path cache, int firingLimit) {
-        return new ScenarioGate(new RuleEngine(firingLimit, firings -> evaluations.incrementAndGet()), Clock.systemUTC(),
-                null, ScenarioPasses.in(cache));
+        return new ScenarioGate(
+                new RuleEngine(firingLimit, firings -> evaluations.incrementAndGet()),
+                Clock.systemUTC(),
+                null,
+                ScenarioPasses.in(cache));
     }
 
     private ScenarioGate gate(Path cache) {
-        return gate(cache, 10_000);
+        return gate(cache, RuleEngine.DEFAULT_FIRING_LIMIT);
     }
 
     private static Ruleset load(RulesCopy rules) throws Exception {
@@ -42,15 +45,15 @@ class ScenarioGateTest {
     }
 
     /** Runs one check and answers how many evaluations it ran. */
-    private int evaluationsOf(ScenarioGate gate, Ruleset candidate, RulesCopy rules, List<ReloadAttempt.ScenarioFailure> expected) {
+    private int evaluationsOf(
+            ScenarioGate gate, Ruleset candidate, RulesCopy rules, List<ReloadAttempt.ScenarioFailure> expected) {
         evaluations.set(0);
         assertEquals(expected, gate.check(candidate, rules.folder()));
         return evaluations.get();
     }
 
     /** A copy of the project's rules, loaded, whose scenarios passed once with the cache at {@code cache}. */
-    private record Passed(RulesCopy rules, Path cache, Ruleset candidate) {
-    }
+    private record Passed(RulesCopy rules, Path cache, Ruleset candidate) {}
 
     private Passed passedOnce() throws Exception {
         RulesCopy rules = RulesCopy.into(temp.resolve("rules"));
@@ -72,7 +75,8 @@ class ScenarioGateTest {
         Path cache = temp.resolve("cache");
         Ruleset candidate = load(rules);
 
-        assertTrue(evaluationsOf(gate(cache), candidate, rules, List.of()) >= 40, "the first check runs every scenario");
+        assertTrue(
+                evaluationsOf(gate(cache), candidate, rules, List.of()) >= 40, "the first check runs every scenario");
         assertEquals(1, marks(cache));
         assertEquals(0, evaluationsOf(gate(cache), load(rules), rules, List.of()), "a restart's gate runs none");
     }
@@ -120,7 +124,10 @@ class ScenarioGateTest {
     void anotherFiringLimitIsAnotherVerdict() throws Exception {
         Passed passed = passedOnce();
 
-        assertFalse(gate(passed.cache(), 3).check(passed.candidate(), passed.rules().folder()).isEmpty(),
+        assertFalse(
+                gate(passed.cache(), 3)
+                        .check(passed.candidate(), passed.rules().folder())
+                        .isEmpty(),
                 "three firings are too few for the scenarios");
         assertEquals(1, marks(passed.cache()), "only the limit that passed is remembered");
     }
@@ -138,7 +145,9 @@ class ScenarioGateTest {
     void withoutACacheEveryCheckRunsTheScenarios() throws Exception {
         RulesCopy rules = RulesCopy.into(temp.resolve("rules"));
         Ruleset candidate = load(rules);
-        ScenarioGate gate = new ScenarioGate(new RuleEngine(10_000, firings -> evaluations.incrementAndGet()), Clock.systemUTC());
+        ScenarioGate gate = new ScenarioGate(
+                new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT, firings -> evaluations.incrementAndGet()),
+                Clock.systemUTC());
 
         assertEquals(List.of(), gate.check(candidate, rules.folder()));
         assertEquals(List.of(), gate.check(candidate, rules.folder()));

@@ -164,7 +164,8 @@ final class CacheFolder {
         try {
             Path path = Path.of(source.getLocation().toURI());
             if (Files.isRegularFile(path)) {
-                return path + " " + Files.size(path) + " " + Files.getLastModifiedTime(path).toMillis();
+                return path + " " + Files.size(path) + " "
+                        + Files.getLastModifiedTime(path).toMillis();
             }
             MessageDigest digest = Sha256.digest();
             try (Stream<Path> walk = Files.walk(path)) {

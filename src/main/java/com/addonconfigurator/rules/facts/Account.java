@@ -20,9 +20,23 @@ public final class Account {
         this.contactsMatched = contactsMatched;
     }
 
-    public String getPlan() { return plan; }
-    public LocalDate getExpiresOn() { return expiresOn; }
-    public Set<String> getActiveModules() { return activeModules; }
-    public int getUsers() { return users; }
-    public boolean isContactsMatched() { return contactsMatched; }
+    public String getPlan() {
+        return plan;
+    }
+
+    public LocalDate getExpiresOn() {
+        return expiresOn;
+    }
+
+    public Set<String> getActiveModules() {
+        return activeModules;
+    }
+
+    public int getUsers() {
+        return users;
+    }
+
+    public boolean isContactsMatched() {
+        return contactsMatched;
+    }
 }

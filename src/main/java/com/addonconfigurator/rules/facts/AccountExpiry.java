@@ -6,7 +6,11 @@ import java.time.LocalDate;
 public final class AccountExpiry {
     private final LocalDate date;
 
-    public AccountExpiry(LocalDate date) { this.date = date; }
+    public AccountExpiry(LocalDate date) {
+        this.date = date;
+    }
 
-    public LocalDate getDate() { return date; }
+    public LocalDate getDate() {
+        return date;
+    }
 }

@@ -12,6 +12,11 @@ public final class AccountExtension {
         this.until = until;
     }
 
-    public int getMonths() { return months; }
-    public LocalDate getUntil() { return until; }
+    public int getMonths() {
+        return months;
+    }
+
+    public LocalDate getUntil() {
+        return until;
+    }
 }

@@ -10,6 +10,11 @@ public final class CartOptions {
         this.invoiceThroughArubaPanel = invoiceThroughArubaPanel;
     }
 
-    public boolean isExtendActiveServices() { return extendActiveServices; }
-    public boolean isInvoiceThroughArubaPanel() { return invoiceThroughArubaPanel; }
+    public boolean isExtendActiveServices() {
+        return extendActiveServices;
+    }
+
+    public boolean isInvoiceThroughArubaPanel() {
+        return invoiceThroughArubaPanel;
+    }
 }

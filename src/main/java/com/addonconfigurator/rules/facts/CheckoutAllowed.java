@@ -1,5 +1,4 @@
 package com.addonconfigurator.rules.facts;
 
 /** Present when the cart can go to checkout. */
-public final class CheckoutAllowed {
-}
+public final class CheckoutAllowed {}

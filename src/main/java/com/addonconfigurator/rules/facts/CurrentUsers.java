@@ -4,7 +4,11 @@ package com.addonconfigurator.rules.facts;
 public final class CurrentUsers {
     private final int count;
 
-    public CurrentUsers(int count) { this.count = count; }
+    public CurrentUsers(int count) {
+        this.count = count;
+    }
 
-    public int getCount() { return count; }
+    public int getCount() {
+        return count;
+    }
 }

@@ -14,8 +14,15 @@ public final class Evaluation {
         this.platform = platform;
     }
 
-    public LocalDate getDate() { return date; }
-    public String getChannel() { return channel; }
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
     /** ANDROID, IOS, or null when the request named none. */
-    public String getPlatform() { return platform; }
+    public String getPlatform() {
+        return platform;
+    }
 }

@@ -18,10 +18,19 @@ public final class Item {
         this.position = position;
     }
 
-    public String getCode() { return code; }
+    public String getCode() {
+        return code;
+    }
     /** PLAN, MODULE or USERS. */
-    public String getKind() { return kind; }
-    public int getQuantity() { return quantity; }
+    public String getKind() {
+        return kind;
+    }
+
+    public int getQuantity() {
+        return quantity;
+    }
     /** Where the item stands in the answer: plan, modules in request order, users. */
-    public int getPosition() { return position; }
+    public int getPosition() {
+        return position;
+    }
 }

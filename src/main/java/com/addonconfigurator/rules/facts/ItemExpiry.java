@@ -12,6 +12,11 @@ public final class ItemExpiry {
         this.date = date;
     }
 
-    public String getItem() { return item; }
-    public LocalDate getDate() { return date; }
+    public String getItem() {
+        return item;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
 }

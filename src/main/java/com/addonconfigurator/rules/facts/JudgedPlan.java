@@ -4,7 +4,11 @@ package com.addonconfigurator.rules.facts;
 public final class JudgedPlan {
     private final String code;
 
-    public JudgedPlan(String code) { this.code = code; }
+    public JudgedPlan(String code) {
+        this.code = code;
+    }
 
-    public String getCode() { return code; }
+    public String getCode() {
+        return code;
+    }
 }

@@ -14,8 +14,19 @@ public final class NextStep {
         this.webPanelOnly = webPanelOnly;
     }
 
-    public String getItem() { return item; }
-    public int getOrder() { return order; }
-    public String getCode() { return code; }
-    public boolean isWebPanelOnly() { return webPanelOnly; }
+    public String getItem() {
+        return item;
+    }
+
+    public int getOrder() {
+        return order;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public boolean isWebPanelOnly() {
+        return webPanelOnly;
+    }
 }

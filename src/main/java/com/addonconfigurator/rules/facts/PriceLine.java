@@ -22,14 +22,35 @@ public final class PriceLine {
         this.amount = amount;
     }
 
-    public String getCode() { return code; }
+    public String getCode() {
+        return code;
+    }
     /** PLAN, MODULE, USERS or EXTENSION: says how the line is described. */
-    public String getKind() { return kind; }
-    public int getQuantity() { return quantity; }
+    public String getKind() {
+        return kind;
+    }
+
+    public int getQuantity() {
+        return quantity;
+    }
     /** Months covered, on pro-rata lines; null on full-price lines. */
-    public Integer getMonths() { return months; }
-    public BigDecimal getAmount() { return amount; }
-    public void setAmount(BigDecimal amount) { this.amount = amount; }
-    public String getPromotion() { return promotion; }
-    public void setPromotion(String promotion) { this.promotion = promotion; }
+    public Integer getMonths() {
+        return months;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public void setAmount(BigDecimal amount) {
+        this.amount = amount;
+    }
+
+    public String getPromotion() {
+        return promotion;
+    }
+
+    public void setPromotion(String promotion) {
+        this.promotion = promotion;
+    }
 }

@@ -6,7 +6,11 @@ import java.time.LocalDate;
 public final class PurchaseTerm {
     private final LocalDate date;
 
-    public PurchaseTerm(LocalDate date) { this.date = date; }
+    public PurchaseTerm(LocalDate date) {
+        this.date = date;
+    }
 
-    public LocalDate getDate() { return date; }
+    public LocalDate getDate() {
+        return date;
+    }
 }

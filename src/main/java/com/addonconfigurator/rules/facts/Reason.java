@@ -18,8 +18,15 @@ public final class Reason {
         this(item, code, Map.of());
     }
 
-    public String getItem() { return item; }
-    public String getCode() { return code; }
+    public String getItem() {
+        return item;
+    }
+
+    public String getCode() {
+        return code;
+    }
     /** The values the message uses, also given to clients. */
-    public Map<String, Object> getParams() { return params; }
+    public Map<String, Object> getParams() {
+        return params;
+    }
 }

@@ -4,9 +4,19 @@ package com.addonconfigurator.rules.facts;
 public final class Rejected {
     private final Item item;
 
-    public Rejected(Item item) { this.item = item; }
+    public Rejected(Item item) {
+        this.item = item;
+    }
 
-    public Item getItem() { return item; }
-    public String getCode() { return item.getCode(); }
-    public String getKind() { return item.getKind(); }
+    public Item getItem() {
+        return item;
+    }
+
+    public String getCode() {
+        return item.getCode();
+    }
+
+    public String getKind() {
+        return item.getKind();
+    }
 }

@@ -12,9 +12,15 @@ public final class Suggestion {
         this.forItem = forItem;
     }
 
-    public String getAction() { return action; }
+    public String getAction() {
+        return action;
+    }
     /** What the action is about: the module to add. */
-    public String getCode() { return code; }
+    public String getCode() {
+        return code;
+    }
     /** The item that needs it. */
-    public String getForItem() { return forItem; }
+    public String getForItem() {
+        return forItem;
+    }
 }

@@ -6,7 +6,11 @@ import java.time.LocalDate;
 public final class TermEnd {
     private final LocalDate date;
 
-    public TermEnd(LocalDate date) { this.date = date; }
+    public TermEnd(LocalDate date) {
+        this.date = date;
+    }
 
-    public LocalDate getDate() { return date; }
+    public LocalDate getDate() {
+        return date;
+    }
 }

@@ -16,8 +16,19 @@ public final class Totals {
         this.gross = gross;
     }
 
-    public BigDecimal getNet() { return net; }
-    public BigDecimal getVatRate() { return vatRate; }
-    public BigDecimal getVat() { return vat; }
-    public BigDecimal getGross() { return gross; }
+    public BigDecimal getNet() {
+        return net;
+    }
+
+    public BigDecimal getVatRate() {
+        return vatRate;
+    }
+
+    public BigDecimal getVat() {
+        return vat;
+    }
+
+    public BigDecimal getGross() {
+        return gross;
+    }
 }

@@ -12,8 +12,15 @@ public final class Warning {
         this.params = Map.copyOf(params);
     }
 
-    public Warning(String code) { this(code, Map.of()); }
+    public Warning(String code) {
+        this(code, Map.of());
+    }
 
-    public String getCode() { return code; }
-    public Map<String, Object> getParams() { return params; }
+    public String getCode() {
+        return code;
+    }
+
+    public Map<String, Object> getParams() {
+        return params;
+    }
 }

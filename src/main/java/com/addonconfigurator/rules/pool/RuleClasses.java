@@ -22,24 +22,27 @@ import org.kie.api.definition.KiePackage;
  */
 final class RuleClasses {
     /** One package's class loader and the names of the classes it holds as bytes. */
-    record Generated(ClassLoader loader, List<String> classNames) {
-    }
+    record Generated(ClassLoader loader, List<String> classNames) {}
 
-    private RuleClasses() {
-    }
+    private RuleClasses() {}
 
     static List<Generated> of(KieBase kieBase) {
         List<Generated> all = new ArrayList<>();
         Set<ClassLoader> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            DialectRuntimeData data = ((InternalKnowledgePackage) kiePackage).getDialectRuntimeRegistry().getDialectData("java");
-            if (!(data instanceof JavaDialectRuntimeData java) || java.getClassLoader() == null || !seen.add(java.getClassLoader())) {
+            DialectRuntimeData data = ((InternalKnowledgePackage) kiePackage)
+                    .getDialectRuntimeRegistry()
+                    .getDialectData("java");
+            if (!(data instanceof JavaDialectRuntimeData java)
+                    || java.getClassLoader() == null
+                    || !seen.add(java.getClassLoader())) {
                 continue;
             }
             List<String> names = new ArrayList<>();
             for (String resource : java.getStore().keySet()) {
                 if (resource.endsWith(".class")) {
-                    names.add(resource.substring(0, resource.length() - ".class".length()).replace('/', '.'));
+                    names.add(resource.substring(0, resource.length() - ".class".length())
+                            .replace('/', '.'));
                 }
             }
             Collections.sort(names);

@@ -58,15 +58,23 @@ class CompiledRulesCacheTest {
         assertEquals(compiled.version(), cached.version());
         assertEquals(compiled.files(), cached.files(), "every rule still traced to its file");
         assertEquals(compiled.readsCatalog(), cached.readsCatalog());
-        assertEquals(List.of(), new ScenarioGate(new RuleEngine(10_000), Clock.systemUTC()).check(cached, TestRules.FOLDER));
-        assertEquals(Carts.apiExample().evaluate(compiled).response(), Carts.apiExample().evaluate(cached).response());
+        assertEquals(
+                List.of(),
+                new ScenarioGate(new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT), Clock.systemUTC())
+                        .check(cached, TestRules.FOLDER));
+        assertEquals(
+                Carts.apiExample().evaluate(compiled).response(),
+                Carts.apiExample().evaluate(cached).response());
     }
 
     @Test
     void aChangedRuleFileIsCompiledAgainAndItsChangeIsSeen() throws Exception {
         Path cache = temp.resolve("cache");
-        Ruleset edited = loadedAgainAfter(cache, "dependencies.drl",
-                "$item : Item( code == \"WOOCOMMERCE\" )", "$item : Item( code == \"ORDINI_ELETTRONICI\" )");
+        Ruleset edited = loadedAgainAfter(
+                cache,
+                "dependencies.drl",
+                "$item : Item( code == \"WOOCOMMERCE\" )",
+                "$item : Item( code == \"ORDINI_ELETTRONICI\" )");
 
         assertFalse(edited.compiledFromCache());
         assertEquals("ACCEPTED", Carts.apiExample().evaluate(edited).status("WOOCOMMERCE"));
@@ -75,11 +83,16 @@ class CompiledRulesCacheTest {
 
     @Test
     void aChangeOutsideTheDrlFilesStillReadsTheCompiledRules() throws Exception {
-        Ruleset edited = loadedAgainAfter(temp.resolve("cache"), "catalog.yaml",
-                "price: \"30.00\"     # *\n  - code: DOCUMENTI", "price: \"42.00\"\n  - code: DOCUMENTI");
+        Ruleset edited = loadedAgainAfter(
+                temp.resolve("cache"),
+                "catalog.yaml",
+                "price: \"30.00\"     # *\n  - code: DOCUMENTI",
+                "price: \"42.00\"\n  - code: DOCUMENTI");
 
         assertTrue(edited.compiledFromCache());
-        assertEquals("42.00", Carts.apiExample().evaluate(edited).line("INCASSI_PAGAMENTI").amount());
+        assertEquals(
+                "42.00",
+                Carts.apiExample().evaluate(edited).line("INCASSI_PAGAMENTI").amount());
     }
 
     @Test
@@ -136,9 +149,12 @@ class CompiledRulesCacheTest {
         loader(cache).load(TestRules.FOLDER);
         Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        assertFalse(loader(cache).load(TestRules.FOLDER).compiledFromCache(), "an entry others could have planted is not read");
+        assertFalse(
+                loader(cache).load(TestRules.FOLDER).compiledFromCache(),
+                "an entry others could have planted is not read");
 
-        Path shared = Files.createDirectory(temp.resolve("shared"),
+        Path shared = Files.createDirectory(
+                temp.resolve("shared"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         loader(shared).load(TestRules.FOLDER);
@@ -150,7 +166,8 @@ class CompiledRulesCacheTest {
         Path cache = temp.resolve("cache");
         loader(cache).load(TestRules.FOLDER);
         try {
-            Files.setOwner(cache, cache.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            Files.setOwner(
+                    cache, cache.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
         } catch (java.io.IOException e) {
             org.junit.jupiter.api.Assumptions.abort("only root can give a folder to another user here: " + e);
         }
@@ -164,15 +181,19 @@ class CompiledRulesCacheTest {
         CompiledRulesCache store = CompiledRulesCache.in(cache);
         Ruleset ruleset = TestRules.project();
         for (int i = 0; i < CompiledRulesCache.KEPT + 3; i++) {
-            Map<String, byte[]> drl = Map.of("rules-" + i + ".drl", ("// version " + i).getBytes(StandardCharsets.UTF_8));
+            Map<String, byte[]> drl =
+                    Map.of("rules-" + i + ".drl", ("// version " + i).getBytes(StandardCharsets.UTF_8));
             store.write(drl, ruleset.kieBase().getKiePackages());
-            Files.setLastModifiedTime(store.entry(drl), java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+            Files.setLastModifiedTime(
+                    store.entry(drl), java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
         }
 
         assertEquals(CompiledRulesCache.KEPT, entries(cache).size());
-        assertNull(store.read(Map.of("rules-0.drl", "// version 0".getBytes(StandardCharsets.UTF_8))), "the oldest went");
+        assertNull(
+                store.read(Map.of("rules-0.drl", "// version 0".getBytes(StandardCharsets.UTF_8))), "the oldest went");
         String newest = "// version " + (CompiledRulesCache.KEPT + 2);
-        assertNotNull(store.read(Map.of("rules-" + (CompiledRulesCache.KEPT + 2) + ".drl", newest.getBytes(StandardCharsets.UTF_8))));
+        assertNotNull(store.read(
+                Map.of("rules-" + (CompiledRulesCache.KEPT + 2) + ".drl", newest.getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test

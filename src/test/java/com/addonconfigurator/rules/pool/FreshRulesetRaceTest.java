@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.addonconfigurator.TestRules;
-import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetLoader;
 import com.addonconfigurator.rules.cache.CompiledRulesCache;
@@ -98,13 +97,15 @@ class FreshRulesetRaceTest {
     }
 
     private static Thread daemon(String name, Body body) {
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, name);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        body.run();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                name);
         t.setDaemon(true); // a deadlocked thread cannot be stopped; it must not keep the JVM alive
         return t;
     }

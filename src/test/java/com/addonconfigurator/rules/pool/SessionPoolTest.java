@@ -10,20 +10,19 @@ import com.addonconfigurator.TestRules;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetLoader;
-import com.addonconfigurator.rules.cache.CompiledRulesCache;
 import com.addonconfigurator.rules.facts.Item;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.KieServices;
-import org.junit.jupiter.api.Test;
 
 /** Sessions are reused hottest first, come back empty, and threads spread over the rule base's copies. */
 class SessionPoolTest {
@@ -77,8 +76,10 @@ class SessionPoolTest {
     @Test
     void threadsAreGivenTheCopiesInTurnAndKeepTheirs() throws Exception {
         KieBase one = TestRules.project().kieBase();
-        KieBase other = new RulesetLoader(Clock.systemUTC()).load(TestRules.FOLDER).kieBase();
-        SessionPools pools = new SessionPools(List.of(new SessionPool(one, OPTIONS, 1), new SessionPool(other, OPTIONS, 1)));
+        KieBase other =
+                new RulesetLoader(Clock.systemUTC()).load(TestRules.FOLDER).kieBase();
+        SessionPools pools =
+                new SessionPools(List.of(new SessionPool(one, OPTIONS, 1), new SessionPool(other, OPTIONS, 1)));
         ExecutorService a = Executors.newSingleThreadExecutor();
         ExecutorService b = Executors.newSingleThreadExecutor();
         try {
@@ -88,8 +89,12 @@ class SessionPoolTest {
             assertNotSame(ofA, ofB, "two threads, two copies");
             assertTrue(ofA == one || ofA == other);
             for (int i = 0; i < 5; i++) {
-                assertSame(ofA, CompletableFuture.supplyAsync(() -> baseOf(pools), a).get());
-                assertSame(ofB, CompletableFuture.supplyAsync(() -> baseOf(pools), b).get());
+                assertSame(
+                        ofA,
+                        CompletableFuture.supplyAsync(() -> baseOf(pools), a).get());
+                assertSame(
+                        ofB,
+                        CompletableFuture.supplyAsync(() -> baseOf(pools), b).get());
             }
         } finally {
             a.shutdownNow();

@@ -1,0 +1,69 @@
+package com.addonconfigurator.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads settings from environment variables, collecting every invalid value with its name. */
+final class Environment {
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    Environment(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** The variable's value, or null when unset or blank. */
+    String text(String name) {
+        String raw = env.get(name);
+        return raw == null || raw.isBlank() ? null : raw.trim();
+    }
+
+    boolean isBlankButSet(String name) {
+        return env.containsKey(name) && env.get(name).isBlank();
+    }
+
+    int integer(String name, int dflt, int min, int max) {
+        String raw = text(name);
+        if (raw == null) {
+            return dflt;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < min || value > max) {
+                problem(name + " must be between " + min + " and " + max + ", not " + raw);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problem(name + " must be a whole number, not '" + raw + "'");
+            return dflt;
+        }
+    }
+
+    boolean bool(String name, boolean dflt) {
+        String raw = text(name);
+        if (raw == null) {
+            return dflt;
+        }
+        return switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> {
+                problem(name + " must be true or false, not '" + raw + "'");
+                yield dflt;
+            }
+        };
+    }
+
+    void problem(String message) {
+        problems.add(message);
+    }
+
+    /** Throws an IllegalArgumentException naming every invalid value read so far. */
+    void requireValid() {
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+}
