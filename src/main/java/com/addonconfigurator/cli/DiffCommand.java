@@ -1,5 +1,6 @@
 package com.addonconfigurator.cli;
 
+import com.addonconfigurator.evaluation.AnswerDiff;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.evaluation.NotReadyException;
 import com.addonconfigurator.json.Json;
@@ -8,7 +9,6 @@ import com.addonconfigurator.request.InvalidRequestException;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesFailedException;
 import com.addonconfigurator.rules.Ruleset;
-import com.addonconfigurator.scenarios.Expectations;
 import com.addonconfigurator.scenarios.Scenario;
 import com.addonconfigurator.scenarios.ScenarioFileException;
 import com.addonconfigurator.scenarios.ScenarioReader;
@@ -26,9 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code diff --base DIR --candidate DIR [--carts FILE.jsonl]}: evaluates every scenario's request
@@ -37,9 +35,6 @@ import java.util.TreeSet;
  * compared. Exit 0 when nothing differs, 1 when something does, 2 on a usage or load error.
  */
 final class DiffCommand {
-    private static final Set<String> NOT_DECISIONS = Set.of("rulesetVersion", "firedRules", "warningMessages");
-    private static final Set<String> TEXT_FIELDS = Set.of("messages", "message", "description");
-
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
@@ -86,12 +81,11 @@ final class DiffCommand {
         EvaluationService after = new EvaluationService(() -> candidate, engine, Clock.systemUTC());
         int differing = 0;
         for (Request r : requests) {
-            List<String> changes = new ArrayList<>();
-            changes("", decisions(before, r.body()), decisions(after, r.body()), changes);
+            List<AnswerDiff.Change> changes = AnswerDiff.between(answer(before, r.body()), answer(after, r.body()));
             if (!changes.isEmpty()) {
                 differing++;
                 out.println(r.label());
-                changes.forEach(out::println);
+                changes.forEach(c -> out.println("  " + c));
             }
         }
         out.println(differing + " of " + requests.size() + " requests differ");
@@ -129,8 +123,8 @@ final class DiffCommand {
         return out;
     }
 
-    /** The decisions of one evaluation: the keyed answer without texts and bookkeeping. */
-    private JsonNode decisions(EvaluationService service, JsonNode request) {
+    /** One evaluation's answer, or the error it gives in the contract's shape. */
+    private JsonNode answer(EvaluationService service, JsonNode request) {
         JsonNode answer;
         try {
             answer = mapper.valueToTree(service.evaluate(request, Language.IT, false));
@@ -147,50 +141,6 @@ final class DiffCommand {
         } catch (NotReadyException e) {
             throw new IllegalStateException(e);
         }
-        ObjectNode keyed = Expectations.keyed(answer);
-        keyed.remove(NOT_DECISIONS);
-        strip(keyed);
-        return keyed;
-    }
-
-    private static void strip(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.remove(TEXT_FIELDS);
-            if (object.path("params").isObject() && object.path("params").isEmpty()) {
-                object.remove("params");
-            }
-            object.elements().forEachRemaining(DiffCommand::strip);
-        }
-    }
-
-    /** Each difference as "path: before → after"; a thing that appears or goes is one line. */
-    private static void changes(String path, JsonNode a, JsonNode b, List<String> out) {
-        if (Objects.equals(a, b)) {
-            return;
-        }
-        if (a != null && b != null && a.isObject() && b.isObject()) {
-            Set<String> keys = new TreeSet<>();
-            a.fieldNames().forEachRemaining(keys::add);
-            b.fieldNames().forEachRemaining(keys::add);
-            for (String key : keys) {
-                changes(path.isEmpty() ? key : path + "." + key, a.get(key), b.get(key), out);
-            }
-            return;
-        }
-        if (a != null && b != null && a.isArray() && b.isArray() && sorted(a).equals(sorted(b))) {
-            return;
-        }
-        out.add("  " + path + ": " + show(a) + " → " + show(b));
-    }
-
-    private static List<String> sorted(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.toString()));
-        values.sort(null);
-        return values;
-    }
-
-    private static String show(JsonNode value) {
-        return value == null ? "(none)" : value.toString();
+        return answer;
     }
 }

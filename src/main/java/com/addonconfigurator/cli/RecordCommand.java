@@ -1,11 +1,12 @@
 package com.addonconfigurator.cli;
 
+import com.addonconfigurator.evaluation.AnswerDiff;
 import com.addonconfigurator.evaluation.EvaluationService;
+import com.addonconfigurator.evaluation.KeyedAnswer;
 import com.addonconfigurator.json.Json;
 import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
-import com.addonconfigurator.scenarios.Expectations;
 import com.addonconfigurator.scenarios.Report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,10 +88,10 @@ final class RecordCommand {
             err.println("record: the request cannot be evaluated: " + e.getMessage());
             return 1;
         }
-        ObjectNode expect = Expectations.keyed(answer);
+        ObjectNode expect = KeyedAnswer.of(answer);
         expect.remove("rulesetVersion");
         if (!args.options.containsKey("--with-messages")) {
-            stripMessages(expect);
+            AnswerDiff.withoutTexts(expect);
         }
         ObjectNode file = mapper.createObjectNode();
         ArrayNode scenarios = file.putArray("scenarios");
@@ -106,17 +106,5 @@ final class RecordCommand {
         out.print("# Recorded from today's answer: trim it to what the scenario is about, and fill in covers.\n");
         out.print(Report.yaml(file));
         return 0;
-    }
-
-    private static void stripMessages(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.remove(List.of("messages", "message", "description", "warningMessages"));
-            if (object.path("params").isObject() && object.path("params").isEmpty()) {
-                object.remove("params");
-            }
-            for (Iterator<JsonNode> it = object.elements(); it.hasNext(); ) {
-                stripMessages(it.next());
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.addonconfigurator.scenarios;
 
 import com.addonconfigurator.evaluation.EvaluationService;
+import com.addonconfigurator.evaluation.KeyedAnswer;
 import com.addonconfigurator.evaluation.NotReadyException;
 import com.addonconfigurator.json.Json;
 import com.addonconfigurator.messages.Language;
@@ -98,7 +99,7 @@ public final class ScenarioRunner {
         } catch (NotReadyException e) {
             throw new IllegalStateException("a scenario always has a ruleset", e);
         }
-        ObjectNode keyed = options ? Expectations.keyedOptions(answer) : Expectations.keyed(answer);
+        ObjectNode keyed = options ? KeyedAnswer.ofOptions(answer) : KeyedAnswer.of(answer);
         List<String> differences = Expectations.differences(scenario.expect(), keyed);
         return new ScenarioResult(
                 scenario.file(), scenario.name(), scenario, differences, keyed, fired(answer), codes(answer));
