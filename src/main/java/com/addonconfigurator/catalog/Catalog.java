@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The analysts' catalog: products with their prices and names, VAT rate, term and maximum users.
- * Immutable; set as the global {@code catalog} of every session whose rules declare it, so rules
+ * Immutable; set as the global {@code catalog} of every KIE session whose rules declare it, so rules
  * read prices and limits from it.
  */
 public final class Catalog {
