@@ -3,6 +3,7 @@ package com.addonconfigurator.api;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.json.Json;
 import com.addonconfigurator.metrics.Metrics;
+import com.addonconfigurator.rules.RulesWatchdog;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,8 +12,14 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -34,25 +41,37 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
     private final RulesetRegistry registry;
+    private final RulesWatchdog watchdog;
     private final Metrics metrics;
     private final HttpSettings settings;
     private final Responses responses;
     private final RequestTracking tracking;
     private final EvaluationController evaluation;
     private final RulesController rules;
+    private final JettyErrors jettyErrors;
     private final StaticAssets assets = new StaticAssets();
     private final byte[] openApi = OpenApiDocument.load();
+    /** Each route's path pattern and its methods, for the Allow header of a 405. */
+    private final Map<Pattern, Set<String>> methodsByPath = new LinkedHashMap<>();
 
-    public HttpApi(EvaluationService service, RulesetRegistry registry, Metrics metrics, HttpSettings settings) {
+    public HttpApi(
+            EvaluationService service,
+            RulesetRegistry registry,
+            RulesWatchdog watchdog,
+            Metrics metrics,
+            HttpSettings settings) {
         this.registry = registry;
+        this.watchdog = watchdog;
         this.metrics = metrics;
         this.settings = settings;
         ObjectMapper mapper = Json.newMapper();
-        this.responses = new Responses(mapper, ErrorMessages.load());
+        ErrorMessages messages = ErrorMessages.load();
+        this.responses = new Responses(mapper, messages);
+        this.jettyErrors = new JettyErrors(mapper, messages);
         this.tracking = new RequestTracking(metrics);
         this.evaluation = new EvaluationController(
                 service, metrics, new JsonBody(mapper), responses, settings.maxConcurrentEvaluations());
-        this.rules = new RulesController(registry, new AdminAuth(settings.adminToken()), responses);
+        this.rules = new RulesController(registry, watchdog, new AdminAuth(settings.adminToken()), responses);
     }
 
     public Javalin create() {
@@ -73,8 +92,15 @@ public final class HttpApi {
         // A few threads per core: evaluations are CPU work, and more threads only switch.
         config.jetty.threadPool = new QueuedThreadPool(settings.threads(), Math.min(settings.threads(), 8), 60_000);
         config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeoutMs()));
-        config.jetty.modifyServer(server -> server.setStopTimeout(settings.shutdownTimeoutMs()));
-        config.jetty.modifyServletContextHandler(context -> context.insertHandler(new GracefulHandler()));
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(settings.shutdownTimeoutMs());
+            server.setErrorHandler(jettyErrors);
+        });
+        config.jetty.modifyServletContextHandler(context -> {
+            context.setErrorHandler(jettyErrors);
+            context.insertHandler(new GracefulHandler());
+            context.insertHandler(new KnownMethods(jettyErrors));
+        });
         if (!settings.allowedOrigins().isEmpty()) {
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 var origins = settings.allowedOrigins();
@@ -89,23 +115,45 @@ public final class HttpApi {
 
     private void routes(JavalinConfig config) {
         config.routes.before(tracking::begin);
-        config.routes.get("/health", ctx -> responses.json(ctx, 200, Map.of("status", "UP")));
-        config.routes.get("/ready", this::ready);
-        config.routes.get(
+        get(config, "/health", this::health);
+        get(config, "/ready", this::ready);
+        get(
+                config,
                 "/metrics",
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                         .result(metrics.scrape()));
-        config.routes.get(
+        get(
+                config,
                 "/openapi.json",
                 ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
         assets.all()
-                .forEach((path, asset) -> config.routes.get(
-                        path, ctx -> ctx.contentType(asset.contentType()).result(asset.bytes())));
-        config.routes.post("/api/v1/evaluate", evaluation::evaluate);
-        config.routes.post("/api/v1/options", evaluation::options);
-        config.routes.get("/api/v1/catalog", rules::catalog);
-        config.routes.get("/api/v1/rules", rules::rules);
-        config.routes.post("/api/v1/rules/reload", rules::reload);
+                .forEach((path, asset) -> get(
+                        config,
+                        path,
+                        ctx -> ctx.contentType(asset.contentType()).result(asset.bytes())));
+        post(config, "/api/v1/evaluate", evaluation::evaluate);
+        post(config, "/api/v1/options", evaluation::options);
+        get(config, "/api/v1/catalog", rules::catalog);
+        get(config, "/api/v1/rules", rules::rules);
+        post(config, "/api/v1/rules/reload", rules::reload);
+    }
+
+    private void get(JavalinConfig config, String path, Handler handler) {
+        config.routes.get(path, handler);
+        allow("GET", path);
+    }
+
+    private void post(JavalinConfig config, String path, Handler handler) {
+        config.routes.post(path, handler);
+        allow("POST", path);
+    }
+
+    /** Records a route's method for the Allow header; {@code {name}} in a path stands for one segment. */
+    private void allow(String method, String path) {
+        String regex = Pattern.quote(path).replaceAll("\\{[^}/]+}", Matcher.quoteReplacement("\\E[^/]+\\Q"));
+        methodsByPath
+                .computeIfAbsent(Pattern.compile(regex), p -> new TreeSet<>())
+                .add(method);
     }
 
     private void errors(JavalinConfig config) {
@@ -127,7 +175,28 @@ public final class HttpApi {
         });
     }
 
+    /** Live unless more evaluations are stuck past the rules' time limit than the setting allows. */
+    private void health(Context ctx) {
+        if (!unhealthy(ctx)) {
+            responses.json(ctx, 200, Map.of("status", "UP"));
+        }
+    }
+
+    /** Answers 503 UNHEALTHY, and says so, when too many evaluations are stuck. */
+    private boolean unhealthy(Context ctx) {
+        int stuck = watchdog.stuck();
+        if (stuck <= settings.stuckLimit()) {
+            return false;
+        }
+        responses.error(
+                ctx, 503, "UNHEALTHY", Map.of("reason", stuck + " evaluations are stuck past the rules' time limit"));
+        return true;
+    }
+
     private void ready(Context ctx) {
+        if (unhealthy(ctx)) {
+            return;
+        }
         Ruleset active = registry.active();
         if (active == null) {
             responses.error(ctx, 503, "NOT_READY", Map.of());
@@ -138,6 +207,11 @@ public final class HttpApi {
     }
 
     private void methodNotAllowed(Context ctx) {
+        methodsByPath.forEach((pattern, methods) -> {
+            if (pattern.matcher(ctx.path()).matches()) {
+                ctx.header("Allow", String.join(", ", methods));
+            }
+        });
         responses.error(
                 ctx, 405, "METHOD_NOT_ALLOWED", Map.of("method", ctx.method().name(), "path", ctx.path()));
     }

@@ -10,6 +10,8 @@ import java.util.List;
  * @param idleTimeoutMs            a client silent that long is cut off
  * @param shutdownTimeoutMs        how long requests in flight may finish on stop
  * @param allowedOrigins           CORS origins; empty: CORS off
+ * @param stuckLimit               evaluations stuck past the time limit beyond which /health and /ready report
+ *                                 the process unhealthy
  * @param threads                  the threads serving requests (Jetty's pool); a request beyond waits its turn
  */
 public record HttpSettings(
@@ -18,4 +20,5 @@ public record HttpSettings(
         long idleTimeoutMs,
         long shutdownTimeoutMs,
         List<String> allowedOrigins,
-        int threads) {}
+        int threads,
+        int stuckLimit) {}

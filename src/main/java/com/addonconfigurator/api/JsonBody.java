@@ -37,6 +37,9 @@ final class JsonBody {
             throw new HttpProblem(400, "INVALID_JSON", Map.of("detail", describe(e)));
         } catch (IOException e) {
             throw new HttpProblem(400, "INVALID_JSON", Map.of("detail", "unreadable body"));
+        } catch (NumberFormatException | ArithmeticException e) {
+            // A number Java cannot hold (an exponent beyond int, say): Jackson lets these through.
+            throw new HttpProblem(400, "INVALID_JSON", Map.of("detail", "a number is out of range"));
         }
     }
 

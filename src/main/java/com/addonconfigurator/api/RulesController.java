@@ -1,6 +1,7 @@
 package com.addonconfigurator.api;
 
 import com.addonconfigurator.rules.ReloadAttempt;
+import com.addonconfigurator.rules.RulesWatchdog;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetRegistry;
 import io.javalin.http.Context;
@@ -11,12 +12,14 @@ import java.util.Map;
 /** {@code GET /api/v1/rules}, {@code POST /api/v1/rules/reload} (admin) and {@code GET /api/v1/catalog}. */
 final class RulesController {
     private final RulesetRegistry registry;
+    private final RulesWatchdog watchdog;
     private final AdminAuth admin;
     private final Responses responses;
     private final CatalogView catalogView = new CatalogView();
 
-    RulesController(RulesetRegistry registry, AdminAuth admin, Responses responses) {
+    RulesController(RulesetRegistry registry, RulesWatchdog watchdog, AdminAuth admin, Responses responses) {
         this.registry = registry;
+        this.watchdog = watchdog;
         this.admin = admin;
         this.responses = responses;
     }
@@ -28,12 +31,21 @@ final class RulesController {
         body.put("loadedAt", active == null ? null : active.loadedAt().toString());
         body.put("files", active == null ? List.of() : active.files());
         body.put("lastReload", registry.lastAttempt());
+        Map<String, Object> timeLimit = new LinkedHashMap<>();
+        timeLimit.put("limitMs", watchdog.limit().toMillis());
+        timeLimit.put("stopped", watchdog.stopped());
+        timeLimit.put("stuck", watchdog.stuck());
+        body.put("timeLimit", timeLimit);
         responses.json(ctx, 200, body);
     }
 
     void reload(Context ctx) throws HttpProblem {
         admin.require(ctx);
-        ReloadAttempt attempt = registry.reload();
+        ReloadAttempt attempt = registry.reloadUnlessBusy().orElse(null);
+        if (attempt == null) {
+            ctx.header("Retry-After", "1");
+            throw new HttpProblem(409, "RELOAD_IN_PROGRESS", Map.of());
+        }
         if (attempt.loaded()) {
             responses.json(ctx, 200, Map.of("status", attempt.status(), "version", attempt.version()));
             return;

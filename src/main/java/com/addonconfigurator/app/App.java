@@ -6,6 +6,7 @@ import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.metrics.Metrics;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
+import com.addonconfigurator.rules.RulesWatchdog;
 import com.addonconfigurator.rules.RulesetLoader;
 import com.addonconfigurator.rules.RulesetRegistry;
 import com.addonconfigurator.rules.cache.CompiledRulesCache;
@@ -13,6 +14,7 @@ import com.addonconfigurator.rules.cache.ScenarioPasses;
 import com.addonconfigurator.scenarios.ScenarioGate;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,6 +27,7 @@ public final class App {
     private final AppConfig config;
     private final Metrics metrics = new Metrics();
     private final RulesetRegistry registry;
+    private final RulesWatchdog watchdog;
     private final EvaluationService service;
     private final Thread loader;
     private Javalin javalin;
@@ -32,12 +35,15 @@ public final class App {
 
     public App(AppConfig config, Clock clock) {
         this.config = config;
-        RuleEngine engine = new RuleEngine(config.firingLimit(), firings -> firings.forEach(metrics::ruleFired));
+        this.watchdog = new RulesWatchdog(Duration.ofMillis(config.rulesTimeLimitMs()));
+        metrics.rulesWatched(watchdog::stopped, watchdog::stuck);
+        RuleEngine engine =
+                new RuleEngine(config.firingLimit(), watchdog, firings -> firings.forEach(metrics::ruleFired));
         CompiledRulesCache cache = CompiledRulesCache.in(config.rulesCacheDir());
         RulesetRegistry.Gate gate = config.scenarioGate()
-                ? scenarioGate(config, clock, ScenarioPasses.in(config.rulesCacheDir()))
+                ? scenarioGate(config, clock, watchdog, ScenarioPasses.in(config.rulesCacheDir()))
                 : (r, f) -> List.of();
-        RulesetLoader rulesetLoader = new RulesetLoader(clock, cache);
+        RulesetLoader rulesetLoader = new RulesetLoader(clock, cache, config.rulesLimits());
         this.registry = new RulesetRegistry(config.rulesDir(), rulesetLoader, gate, clock, this::recordReload);
         this.service = new EvaluationService(registry::active, engine, clock);
         this.loader = new Thread(this::firstLoad, "ruleset-loader");
@@ -48,11 +54,16 @@ public final class App {
      * The QA scenarios' gate, built when the first load needs it, on the loader's thread: setting up
      * its readers takes a third of a second cold, which would otherwise delay the server's start.
      */
-    private static RulesetRegistry.Gate scenarioGate(AppConfig config, Clock clock, ScenarioPasses passes) {
+    private static RulesetRegistry.Gate scenarioGate(
+            AppConfig config, Clock clock, RulesWatchdog watchdog, ScenarioPasses passes) {
         AtomicReference<ScenarioGate> gate = new AtomicReference<>();
         return (candidate, folder) -> gate.updateAndGet(g -> g != null
                         ? g
-                        : new ScenarioGate(new RuleEngine(config.firingLimit()), clock, config.scenariosDir(), passes))
+                        : new ScenarioGate(
+                                new RuleEngine(config.firingLimit(), watchdog, null),
+                                clock,
+                                config.scenariosDir(),
+                                passes))
                 .check(candidate, folder);
     }
 
@@ -76,8 +87,9 @@ public final class App {
                 config.idleTimeoutMs(),
                 config.shutdownTimeoutMs(),
                 config.allowedOrigins(),
-                config.httpThreads());
-        javalin = new HttpApi(service, registry, metrics, settings).create();
+                config.httpThreads(),
+                config.stuckLimit());
+        javalin = new HttpApi(service, registry, watchdog, metrics, settings).create();
         javalin.start(config.port());
         return this;
     }
@@ -85,7 +97,13 @@ public final class App {
     private void firstLoad() {
         ReloadAttempt first = registry.reload();
         if (config.watch()) {
-            watcher = new RulesWatcher(config.rulesDir(), first.version(), config.watchDebounceMs(), registry::reload);
+            watcher = new RulesWatcher(
+                    config.rulesDir(),
+                    config.rulesLimits(),
+                    first.version(),
+                    config.watchDebounceMs(),
+                    registry::reload,
+                    registry::recordFailure);
             watcher.start();
         }
     }
@@ -100,6 +118,7 @@ public final class App {
 
     /** Stops accepting, lets requests in flight finish (up to the shutdown timeout), then stops. */
     public void stop() {
+        watchdog.close();
         RulesWatcher w = watcher;
         if (w != null) {
             w.close();

@@ -1,6 +1,7 @@
 package com.addonconfigurator.app;
 
 import com.addonconfigurator.rules.RuleEngine;
+import com.addonconfigurator.rules.RulesFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,19 @@ import java.util.function.Consumer;
  * @param logFormat                LOG_FORMAT, text (default) or json
  * @param scenariosDir             SCENARIOS_DIR, default RULES_DIR/scenarios: the scenarios a reload must pass
  * @param httpThreads              HTTP_THREADS, default 4 per core, at least 8: the threads serving requests
+ * @param rulesTimeLimitMs         RULES_TIME_LIMIT_MS, default {@link RuleEngine#DEFAULT_TIME_LIMIT_MS}: an
+ *                                 evaluation running longer is stopped (500 RULES_FAILED)
+ * @param stuckLimit               RULES_STUCK_LIMIT, default 2: evaluations past the time limit that could not
+ *                                 be stopped beyond which /health and /ready report the process unhealthy
  * @param rulesCacheDir            RULES_CACHE_DIR, default addon-configurator-rules-cache in the system's
  *                                 temporary folder: where compiled rules, and which rules folders passed
  *                                 their scenarios, are kept for the next start; "off" (null here): nowhere
+ * @param rulesTimeLimitMs         RULES_TIME_LIMIT_MS, default {@link RuleEngine#DEFAULT_TIME_LIMIT_MS}: an
+ *                                 evaluation running longer is stopped (500 RULES_FAILED)
+ * @param stuckLimit               RULES_STUCK_LIMIT, default 2: evaluations past the time limit that could not
+ *                                 be stopped, beyond which /health and /ready report the process unhealthy
+ * @param rulesMaxFileBytes        RULES_MAX_FILE_BYTES, default 1 MiB: a file of the rules folder larger is refused
+ * @param rulesMaxFolderBytes      RULES_MAX_FOLDER_BYTES, default 8 MiB: the rules folder's files together at most
  */
 public record AppConfig(
         int port,
@@ -45,7 +56,11 @@ public record AppConfig(
         String logFormat,
         Path scenariosDir,
         int httpThreads,
-        Path rulesCacheDir) {
+        Path rulesCacheDir,
+        int rulesTimeLimitMs,
+        int stuckLimit,
+        long rulesMaxFileBytes,
+        long rulesMaxFolderBytes) {
 
     /** The rules folder when RULES_DIR is not set. */
     public static final Path DEFAULT_RULES_DIR = Path.of("./rules");
@@ -67,7 +82,16 @@ public record AppConfig(
                 "text",
                 rulesDir.resolve("scenarios"),
                 defaultHttpThreads(),
-                null);
+                null,
+                RuleEngine.DEFAULT_TIME_LIMIT_MS,
+                2,
+                RulesFolder.Limits.DEFAULT.maxFileBytes(),
+                RulesFolder.Limits.DEFAULT.maxTotalBytes());
+    }
+
+    /** How large the rules folder's files may be. */
+    public RulesFolder.Limits rulesLimits() {
+        return new RulesFolder.Limits(rulesMaxFileBytes, rulesMaxFolderBytes);
     }
 
     /** This configuration with the changes the builder makes. */
@@ -83,6 +107,17 @@ public record AppConfig(
 
     public AppConfig withWatch(boolean on) {
         return with(b -> b.watch = on);
+    }
+
+    public AppConfig withRulesLimits(long maxFileBytes, long maxFolderBytes) {
+        return with(b -> {
+            b.rulesMaxFileBytes = maxFileBytes;
+            b.rulesMaxFolderBytes = maxFolderBytes;
+        });
+    }
+
+    public AppConfig withTimeLimit(int ms) {
+        return with(b -> b.rulesTimeLimitMs = ms);
     }
 
     public AppConfig withFiringLimit(int limit) {
@@ -117,6 +152,10 @@ public record AppConfig(
         public Path scenariosDir;
         public int httpThreads;
         public Path rulesCacheDir;
+        public int rulesTimeLimitMs;
+        public int stuckLimit;
+        public long rulesMaxFileBytes;
+        public long rulesMaxFolderBytes;
 
         private Builder(AppConfig c) {
             port = c.port;
@@ -134,6 +173,10 @@ public record AppConfig(
             scenariosDir = c.scenariosDir;
             httpThreads = c.httpThreads;
             rulesCacheDir = c.rulesCacheDir;
+            rulesTimeLimitMs = c.rulesTimeLimitMs;
+            stuckLimit = c.stuckLimit;
+            rulesMaxFileBytes = c.rulesMaxFileBytes;
+            rulesMaxFolderBytes = c.rulesMaxFolderBytes;
         }
 
         private AppConfig build() {
@@ -152,7 +195,11 @@ public record AppConfig(
                     logFormat,
                     scenariosDir,
                     httpThreads,
-                    rulesCacheDir);
+                    rulesCacheDir,
+                    rulesTimeLimitMs,
+                    stuckLimit,
+                    rulesMaxFileBytes,
+                    rulesMaxFolderBytes);
         }
     }
 
@@ -172,6 +219,18 @@ public record AppConfig(
 
     private static int firingLimit(Environment env) {
         return env.integer("RULES_FIRING_LIMIT", RuleEngine.DEFAULT_FIRING_LIMIT, 1, Integer.MAX_VALUE);
+    }
+
+    /** RULES_TIME_LIMIT_MS, or the default; an invalid value is an IllegalArgumentException naming it. */
+    public static int rulesTimeLimitMs(Map<String, String> env) {
+        Environment read = new Environment(env);
+        int limit = rulesTimeLimitMs(read);
+        read.requireValid();
+        return limit;
+    }
+
+    private static int rulesTimeLimitMs(Environment env) {
+        return env.integer("RULES_TIME_LIMIT_MS", RuleEngine.DEFAULT_TIME_LIMIT_MS, 1, 600_000);
     }
 
     /** RULES_CACHE_DIR: a folder, or "off"; by default one in the system's temporary folder. */
@@ -219,6 +278,10 @@ public record AppConfig(
         String scenarios = env.text("SCENARIOS_DIR");
         b.scenariosDir = scenarios == null ? rules.resolve("scenarios") : Path.of(scenarios);
         b.rulesCacheDir = rulesCacheDir(variables);
+        b.rulesTimeLimitMs = rulesTimeLimitMs(env);
+        b.stuckLimit = env.integer("RULES_STUCK_LIMIT", 2, 0, 10_000);
+        b.rulesMaxFileBytes = env.integer("RULES_MAX_FILE_BYTES", (int) b.rulesMaxFileBytes, 1024, 1 << 30);
+        b.rulesMaxFolderBytes = env.integer("RULES_MAX_FOLDER_BYTES", (int) b.rulesMaxFolderBytes, 1024, 1 << 30);
         env.requireValid();
         return b.build();
     }

@@ -2,7 +2,9 @@ package com.addonconfigurator.cli;
 
 import com.addonconfigurator.app.AppConfig;
 import com.addonconfigurator.rules.RuleEngine;
+import com.addonconfigurator.rules.RulesWatchdog;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,18 +49,23 @@ final class Args {
         return given != null ? Path.of(given) : AppConfig.rulesDir(env);
     }
 
+    /** The time limit a reload runs the scenarios under: RULES_TIME_LIMIT_MS, else the default. */
+    private static RulesWatchdog watchdog(Map<String, String> env) {
+        return new RulesWatchdog(Duration.ofMillis(AppConfig.rulesTimeLimitMs(env)));
+    }
+
     /** A rule engine with the firing limit of --firing-limit, else RULES_FIRING_LIMIT, else the default. */
     RuleEngine engine(Map<String, String> env) throws UsageException {
         try {
             String given = options.get(FIRING_LIMIT);
             if (given == null) {
-                return new RuleEngine(AppConfig.firingLimit(env));
+                return new RuleEngine(AppConfig.firingLimit(env), watchdog(env), null);
             }
             int limit = Integer.parseInt(given.trim());
             if (limit < 1) {
                 throw new UsageException(FIRING_LIMIT + " must be at least 1, not " + given);
             }
-            return new RuleEngine(limit);
+            return new RuleEngine(limit, watchdog(env), null);
         } catch (NumberFormatException e) {
             throw new UsageException(FIRING_LIMIT + " must be a whole number, not '" + options.get(FIRING_LIMIT) + "'");
         } catch (IllegalArgumentException e) {

@@ -13,14 +13,17 @@ public enum Language {
 
     /**
      * The language for an {@code Accept-Language} header: English when the preferred language is
-     * English ({@code en-US,en;q=0.9} counts), Italian otherwise, also for a malformed header.
+     * English ({@code en-US,en;q=0.9} counts), Italian otherwise, also for a malformed header. A
+     * language with {@code q=0} is one the client does not accept.
      */
     public static Language fromAcceptLanguage(String header) {
         if (header == null || header.isBlank()) {
             return IT;
         }
         try {
-            var ranges = Locale.LanguageRange.parse(header);
+            var ranges = Locale.LanguageRange.parse(header).stream()
+                    .filter(r -> r.getWeight() > 0)
+                    .toList();
             if (ranges.isEmpty()) {
                 return IT;
             }

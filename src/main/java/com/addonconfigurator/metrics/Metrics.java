@@ -1,6 +1,8 @@
 package com.addonconfigurator.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -16,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The service's metrics, in Prometheus format: HTTP requests, evaluations, rejections, rule
@@ -45,6 +49,16 @@ public final class Metrics {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+    }
+
+    /** The rules' time limit: evaluations stopped at it, and threads past it that could not be stopped. */
+    public void rulesWatched(LongSupplier stopped, IntSupplier stuck) {
+        FunctionCounter.builder("addon.rules.stopped", stopped, LongSupplier::getAsLong)
+                .description("Evaluations stopped at the rules' time limit")
+                .register(registry);
+        Gauge.builder("addon.rules.stuck", stuck, IntSupplier::getAsInt)
+                .description("Evaluations past the time limit whose threads could not be stopped")
+                .register(registry);
     }
 
     private final Map<String, Timer> httpTimers = new ConcurrentHashMap<>();

@@ -24,11 +24,19 @@ public final class RequestValidator {
     private static final Set<String> CART_FIELDS =
             Set.of("plan", "modules", "users", "extendActiveServices", "invoiceThroughArubaPanel");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** Users in a request at most: far beyond any catalog's maximum, and safe to add up. */
+    static final int MAX_COUNT = 1_000_000;
+    /** The last day a date in an answer can be: dates are written with four-digit years. */
+    private static final LocalDate LAST_WRITABLE_DAY = LocalDate.of(9999, 12, 31);
 
     private final List<String> plans;
     private final List<String> modules;
 
+    /** An evaluation date whose term would end past {@link #LAST_WRITABLE_DAY} is refused. */
+    private final LocalDate latestEvaluationDate;
+
     public RequestValidator(Catalog catalog) {
+        this.latestEvaluationDate = LAST_WRITABLE_DAY.minusMonths(catalog.getTermMonths());
         this.plans = catalog.codesOfKind(Catalog.PLAN);
         this.modules = catalog.codesOfKind(Catalog.MODULE);
     }
@@ -41,6 +49,11 @@ public final class RequestValidator {
         }
         unknownFields(body, "", ROOT_FIELDS, problems);
         LocalDate date = date(body, "evaluationDate", "evaluationDate", false, problems);
+        if (date != null && date.isAfter(latestEvaluationDate)) {
+            problems.add(
+                    new FieldProblem("evaluationDate", "TOO_LARGE", Map.of("max", latestEvaluationDate.toString())));
+            date = null;
+        }
         String channel = code(body, "channel", "channel", EvaluationRequest.CHANNELS, true, problems);
         String platform = code(body, "platform", "platform", EvaluationRequest.PLATFORMS, false, problems);
         if ("MOBILE_APP".equals(channel) && isAbsent(body.get("platform"))) {
@@ -191,6 +204,10 @@ public final class RequestValidator {
         int value = node.intValue();
         if (value < 0) {
             problems.add(new FieldProblem(path, "NEGATIVE", Map.of()));
+            return 0;
+        }
+        if (value > MAX_COUNT) {
+            problems.add(new FieldProblem(path, "TOO_LARGE", Map.of("max", MAX_COUNT)));
             return 0;
         }
         return value;

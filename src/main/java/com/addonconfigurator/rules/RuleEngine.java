@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -34,6 +36,8 @@ public final class RuleEngine {
     public static final String CATALOG_GLOBAL = "catalog";
     /** Firings per evaluation beyond which the rules are stopped as looping, unless configured otherwise. */
     public static final int DEFAULT_FIRING_LIMIT = 10_000;
+    /** How long an evaluation may run, unless configured otherwise: far above any real cart's. */
+    public static final int DEFAULT_TIME_LIMIT_MS = 2_000;
 
     public static final List<String> PHASES = List.of("reasons", "dependencies", "decisions", "summary");
 
@@ -42,18 +46,32 @@ public final class RuleEngine {
         void fired(Map<String, Integer> firingsByRule);
     }
 
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"([^\"]+)\"|rule \"([^\"]+)\"");
+
     private final int firingLimit;
+    private final RulesWatchdog watchdog;
     private final FiringObserver observer;
 
+    /** An engine without a time limit (tests, benchmarks). */
     public RuleEngine(int firingLimit) {
-        this(firingLimit, null);
+        this(firingLimit, RulesWatchdog.NONE, null);
     }
 
+    /** An engine without a time limit, telling the observer the firings (tests, benchmarks). */
     public RuleEngine(int firingLimit, FiringObserver observer) {
+        this(firingLimit, RulesWatchdog.NONE, observer);
+    }
+
+    /**
+     * @param watchdog holds each evaluation to its time limit ({@link RulesWatchdog#NONE}: none)
+     * @param observer told how often each rule fired, or null
+     */
+    public RuleEngine(int firingLimit, RulesWatchdog watchdog, FiringObserver observer) {
         if (firingLimit < 1) {
             throw new IllegalArgumentException("the firing limit must be at least 1");
         }
         this.firingLimit = firingLimit;
+        this.watchdog = watchdog;
         this.observer = observer;
     }
 
@@ -62,41 +80,108 @@ public final class RuleEngine {
         return firingLimit;
     }
 
+    public RulesWatchdog watchdog() {
+        return watchdog;
+    }
+
+    /**
+     * Runs the rules over the facts on a pooled session. Whatever goes wrong inside the rules (a
+     * rule or condition that throws, too many firings, too deep a recursion, too long a run) is a
+     * {@link RulesFailedException} naming the rule where it can be told; the session is then reset,
+     * or thrown away when the run was cut short.
+     */
     public Decisions run(Ruleset ruleset, List<Object> facts, boolean explain) throws RulesFailedException {
         SessionPool.Lease lease = ruleset.lease();
-        KieSession session = lease.session();
-        Recorder recorder = new Recorder(explain, observer != null);
+        boolean intact = false;
+        RulesWatchdog.Slot watched = watchdog.begin(ruleset);
         try {
-            session.addEventListener((RuleRuntimeEventListener) recorder);
-            if (explain || observer != null) {
-                // Only then are firings recorded; without an agenda listener Drools makes no event
-                // per match created, cancelled or fired.
-                session.addEventListener((AgendaEventListener) recorder);
-            }
-            start(session, ruleset, facts);
-            int count;
+            Decisions decisions;
             try {
-                count = session.fireAllRules(firingLimit);
-            } catch (ConsequenceException e) {
-                String rule =
-                        e.getMatch() == null ? null : e.getMatch().getRule().getName();
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw new RulesFailedException(rule, "rule \"" + rule + "\" threw " + cause, cause);
-            } catch (RuntimeException e) {
-                throw new RulesFailedException(null, "the rules threw " + e, e);
+                decisions = fire(lease.session(), ruleset, facts, explain);
+            } finally {
+                if (watched != null) {
+                    watched.end(); // waits here for the watchdog's stop, if one is on its way
+                }
             }
-            if (count >= firingLimit) {
-                String rule = mostFired(ruleset, facts);
-                throw new RulesFailedException(
-                        rule, "the rules fired " + count + " times, the limit; rule \"" + rule + "\" fired most", null);
+            intact = true;
+            return decisions;
+        } catch (RulesFailedException e) {
+            intact = true;
+            throw e;
+        } catch (ThreadDeath death) {
+            if (watched == null || !watched.wasStopped()) {
+                throw death;
             }
-            if (observer != null) {
-                observer.fired(recorder.firings);
-            }
-            return new Decisions(recorder.facts, recorder.ruleOf, new ArrayList<>(recorder.fired), recorder.derived);
+            watched.stopCaught();
+            throw new RulesFailedException(
+                    watched.location(),
+                    "the rules ran past the time limit of " + watchdog.limit().toMillis() + " ms in "
+                            + watched.location() + " and were stopped",
+                    null);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            throw new RulesFailedException(
+                    ruleOf(e),
+                    "the rules ran out of "
+                            + (e instanceof StackOverflowError
+                                    ? "stack (a rule or function recursing too deep)"
+                                    : "memory"),
+                    null);
+        } catch (RuntimeException e) {
+            intact = true;
+            String rule = ruleOf(e);
+            throw new RulesFailedException(rule, "the rules threw " + e, e);
         } finally {
-            lease.close(); // resets the session (facts, globals, listeners) for the next evaluation
+            if (intact) {
+                lease.close(); // resets the session (facts, globals, listeners) for the next evaluation
+            } else {
+                lease.discard(); // cut short mid-run: its state is not to be trusted
+            }
         }
+    }
+
+    private Decisions fire(KieSession session, Ruleset ruleset, List<Object> facts, boolean explain)
+            throws RulesFailedException {
+        Recorder recorder = new Recorder(explain, observer != null);
+        session.addEventListener((RuleRuntimeEventListener) recorder);
+        if (explain || observer != null) {
+            // Only then are firings recorded; without an agenda listener Drools makes no event
+            // per match created, cancelled or fired.
+            session.addEventListener((AgendaEventListener) recorder);
+        }
+        int count;
+        try {
+            start(session, ruleset, facts); // inserting evaluates the conditions: they may throw too
+            count = session.fireAllRules(firingLimit);
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RulesFailedException(rule, "rule \"" + rule + "\" threw " + cause, cause);
+        }
+        if (count >= firingLimit) {
+            String rule = mostFired(ruleset, facts);
+            throw new RulesFailedException(
+                    rule, "the rules fired " + count + " times, the limit; rule \"" + rule + "\" fired most", null);
+        }
+        if (observer != null) {
+            observer.fired(recorder.firings);
+        }
+        return new Decisions(recorder.facts, recorder.ruleOf, new ArrayList<>(recorder.fired), recorder.derived);
+    }
+
+    /** The rule a failure names: Drools puts it in the message of a condition that threw. */
+    private static String ruleOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                Matcher m = RULE_IN_MESSAGE.matcher(t.getMessage());
+                if (m.find()) {
+                    return m.group(1) != null ? m.group(1) : m.group(2);
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** The catalog's global, the facts, and the phases' focus: a session ready to fire. */

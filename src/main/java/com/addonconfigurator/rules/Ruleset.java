@@ -26,6 +26,7 @@ import org.kie.api.runtime.KieSessionConfiguration;
  *                 its rules do not declare)
  * @param compiledFromCache whether the compiled rules were read from the {@link CompiledRulesCache}
  *                 instead of compiled for this load
+ * @param generatedCode the classes Drools generated for the DRL, by the rule or function they come from
  * @param contentHash the whole SHA-256 (hex) over the rules folder's files, of which {@code version}
  *                 is the start
  */
@@ -41,6 +42,7 @@ public record Ruleset(
         KieSessionConfiguration sessionOptions,
         boolean readsCatalog,
         boolean compiledFromCache,
+        GeneratedCode generatedCode,
         String contentHash) {
 
     /** A session from this thread's pool, for one evaluation on this thread; close the lease after use. */

@@ -40,6 +40,7 @@ public final class RulesetLoader {
 
     private final Clock clock;
     private final CompiledRulesCache cache;
+    private final RulesFolder.Limits limits;
 
     public RulesetLoader(Clock clock) {
         this(clock, CompiledRulesCache.NONE);
@@ -47,13 +48,23 @@ public final class RulesetLoader {
 
     /** @param cache where compiled rules are kept between runs ({@link CompiledRulesCache#NONE}: nowhere) */
     public RulesetLoader(Clock clock, CompiledRulesCache cache) {
+        this(clock, cache, RulesFolder.Limits.DEFAULT);
+    }
+
+    /** @param limits how large the rules folder's files may be */
+    public RulesetLoader(Clock clock, CompiledRulesCache cache, RulesFolder.Limits limits) {
         this.clock = clock;
         this.cache = cache;
+        this.limits = limits;
+    }
+
+    public RulesFolder.Limits limits() {
+        return limits;
     }
 
     public Ruleset load(Path folder) throws RulesetLoadException {
         List<Problem> problems = new ArrayList<>();
-        Map<String, byte[]> files = RulesFolder.readAll(folder, problems);
+        Map<String, byte[]> files = RulesFolder.readAll(folder, limits, problems);
         if (!problems.isEmpty()) {
             throw new RulesetLoadException(problems);
         }
@@ -124,6 +135,7 @@ public final class RulesetLoader {
                 SessionPools.sessionOptions(),
                 readsCatalog,
                 fromCache,
+                GeneratedCode.of(kieBase),
                 contentHash);
     }
 

@@ -3,7 +3,9 @@ package com.addonconfigurator.rules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,7 @@ public final class RulesetRegistry {
     private final Clock clock;
     private final AtomicReference<Ruleset> active = new AtomicReference<>();
     private final AtomicReference<ReloadAttempt> lastAttempt = new AtomicReference<>();
-    private final Object reloading = new Object();
+    private final ReentrantLock reloading = new ReentrantLock();
     private final java.util.function.Consumer<ReloadAttempt> onAttempt;
 
     public RulesetRegistry(Path folder, RulesetLoader loader, Gate gate, Clock clock) {
@@ -60,52 +62,88 @@ public final class RulesetRegistry {
         return folder;
     }
 
-    /** Builds the folder, gates it, and activates it when it passes. Reloads never overlap. */
+    /** Builds the folder, gates it, and activates it when it passes; waits for a reload in progress. */
     public ReloadAttempt reload() {
-        synchronized (reloading) {
-            ReloadAttempt attempt;
-            try {
-                long started = System.nanoTime();
-                Ruleset candidate = loader.load(folder);
-                long built = System.nanoTime();
-                List<ReloadAttempt.ScenarioFailure> failures = gate.check(candidate, folder);
-                long gated = System.nanoTime();
-                if (failures.isEmpty()) {
-                    Ruleset previous = active.getAndSet(candidate);
-                    attempt = new ReloadAttempt(
-                            ReloadAttempt.LOADED, clock.instant(), candidate.version(), List.of(), List.of());
-                    LOG.info(
-                            "ruleset {} active (was {}); built in {} ms{}, scenarios passed in {} ms",
-                            candidate.version(),
-                            previous == null ? "none" : previous.version(),
-                            (built - started) / 1_000_000,
-                            candidate.compiledFromCache() ? " (compiled rules from the cache)" : "",
-                            (gated - built) / 1_000_000);
-                } else {
-                    attempt = new ReloadAttempt(
-                            ReloadAttempt.FAILED, clock.instant(), candidate.version(), List.of(), failures);
-                    LOG.warn(
-                            "ruleset {} refused: {} scenario(s) failed; {} stays active",
-                            candidate.version(),
-                            failures.size(),
-                            activeVersion());
-                }
-            } catch (RulesetLoadException e) {
-                attempt = new ReloadAttempt(ReloadAttempt.FAILED, clock.instant(), null, e.problems(), List.of());
-                LOG.warn("rules folder refused, {} stays active: {}", activeVersion(), e.problems());
-            } catch (RuntimeException e) {
-                attempt = new ReloadAttempt(
-                        ReloadAttempt.FAILED,
-                        clock.instant(),
-                        null,
-                        List.of(new Problem(".", 0, 0, "unexpected failure: " + e)),
-                        List.of());
-                LOG.error("rules folder refused, {} stays active", activeVersion(), e);
-            }
-            lastAttempt.set(attempt);
-            onAttempt.accept(attempt);
-            return attempt;
+        reloading.lock();
+        try {
+            return attempt();
+        } finally {
+            reloading.unlock();
         }
+    }
+
+    /** As {@link #reload()}, but empty at once when another reload is in progress (never waits). */
+    public Optional<ReloadAttempt> reloadUnlessBusy() {
+        if (!reloading.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(attempt());
+        } finally {
+            reloading.unlock();
+        }
+    }
+
+    /**
+     * Records an attempt that failed before the folder could be built (the watcher's own failure,
+     * say), so that it shows where every other reload's outcome does.
+     */
+    public void recordFailure(String message) {
+        record(new ReloadAttempt(
+                ReloadAttempt.FAILED, clock.instant(), null, List.of(new Problem(".", 0, 0, message)), List.of()));
+    }
+
+    private ReloadAttempt attempt() {
+        ReloadAttempt attempt;
+        try {
+            long started = System.nanoTime();
+            Ruleset candidate = loader.load(folder);
+            long built = System.nanoTime();
+            List<ReloadAttempt.ScenarioFailure> failures = gate.check(candidate, folder);
+            long gated = System.nanoTime();
+            if (failures.isEmpty()) {
+                Ruleset previous = active.getAndSet(candidate);
+                attempt = new ReloadAttempt(
+                        ReloadAttempt.LOADED, clock.instant(), candidate.version(), List.of(), List.of());
+                LOG.info(
+                        "ruleset {} active (was {}); built in {} ms{}, scenarios passed in {} ms",
+                        candidate.version(),
+                        previous == null ? "none" : previous.version(),
+                        (built - started) / 1_000_000,
+                        candidate.compiledFromCache() ? " (compiled rules from the cache)" : "",
+                        (gated - built) / 1_000_000);
+            } else {
+                attempt = new ReloadAttempt(
+                        ReloadAttempt.FAILED, clock.instant(), candidate.version(), List.of(), failures);
+                LOG.warn(
+                        "ruleset {} refused: {} scenario(s) failed; {} stays active",
+                        candidate.version(),
+                        failures.size(),
+                        activeVersion());
+            }
+        } catch (RulesetLoadException e) {
+            attempt = new ReloadAttempt(ReloadAttempt.FAILED, clock.instant(), null, e.problems(), List.of());
+            LOG.warn("rules folder refused, {} stays active: {}", activeVersion(), e.problems());
+        } catch (ThreadDeath death) {
+            throw death;
+        } catch (Throwable e) {
+            // Anything at all (a JVM error too): the active ruleset stays, and the attempt says why.
+            attempt = new ReloadAttempt(
+                    ReloadAttempt.FAILED,
+                    clock.instant(),
+                    null,
+                    List.of(new Problem(
+                            ".", 0, 0, "the reload failed: " + e.getClass().getSimpleName())),
+                    List.of());
+            LOG.error("rules folder refused, {} stays active", activeVersion(), e);
+        }
+        record(attempt);
+        return attempt;
+    }
+
+    private void record(ReloadAttempt attempt) {
+        lastAttempt.set(attempt);
+        onAttempt.accept(attempt);
     }
 
     private String activeVersion() {

@@ -75,5 +75,14 @@ public final class SessionPool {
         public void close() {
             giveBack(session);
         }
+
+        /** Throws the session away instead of giving it back (its run was cut short). */
+        public void discard() {
+            try {
+                session.dispose();
+            } catch (RuntimeException ignored) {
+                // a session cut short may not dispose cleanly; it is dropped either way
+            }
+        }
     }
 }
