@@ -2,6 +2,7 @@ package com.addonconfigurator.api;
 
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.json.Json;
+import com.addonconfigurator.messages.ErrorMessages;
 import com.addonconfigurator.metrics.Metrics;
 import com.addonconfigurator.rules.RulesWatchdog;
 import com.addonconfigurator.rules.Ruleset;
@@ -70,7 +71,11 @@ public final class HttpApi {
         this.jettyErrors = new JettyErrors(mapper, messages);
         this.tracking = new RequestTracking(metrics);
         this.evaluation = new EvaluationController(
-                service, metrics, new JsonBody(mapper), responses, settings.maxConcurrentEvaluations());
+                service,
+                metrics,
+                new JsonBody(mapper, settings.bodyTimeoutMs(), settings.maxConcurrentBodies()),
+                responses,
+                settings.maxConcurrentEvaluations());
         this.rules = new RulesController(registry, watchdog, new AdminAuth(settings.adminToken()), responses);
     }
 

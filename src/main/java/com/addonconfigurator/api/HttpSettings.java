@@ -12,6 +12,8 @@ import java.util.List;
  * @param allowedOrigins           CORS origins; empty: CORS off
  * @param stuckLimit               evaluations stuck past the time limit beyond which /health and /ready report
  *                                 the process unhealthy
+ * @param bodyTimeoutMs            a request body must arrive whole within this, else 408
+ * @param maxConcurrentBodies      bodies read at once at most; beyond, 503 OVERLOADED at once
  * @param threads                  the threads serving requests (Jetty's pool); a request beyond waits its turn
  */
 public record HttpSettings(
@@ -21,4 +23,6 @@ public record HttpSettings(
         long shutdownTimeoutMs,
         List<String> allowedOrigins,
         int threads,
-        int stuckLimit) {}
+        int stuckLimit,
+        long bodyTimeoutMs,
+        int maxConcurrentBodies) {}

@@ -1,5 +1,6 @@
 package com.addonconfigurator.api;
 
+import com.addonconfigurator.messages.ErrorMessages;
 import com.addonconfigurator.messages.Language;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

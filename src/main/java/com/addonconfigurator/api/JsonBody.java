@@ -8,17 +8,30 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
 
-/** Reads a request's JSON body: media type, then size, then JSON syntax, as the contract orders the checks. */
+/**
+ * Reads a request's JSON body: media type, then size, then JSON syntax, as the contract orders the
+ * checks. A body must arrive whole within a deadline ({@code REQUEST_BODY_TIMEOUT_MS}, else 408 and
+ * the connection closed), and only so many bodies are read at once ({@code MAX_CONCURRENT_BODIES},
+ * else 503 at once): a client trickling its body holds a thread for no longer than the deadline,
+ * and slow clients together can never hold every thread, so {@code /health} always has one.
+ */
 final class JsonBody {
     static final int MAX_BODY_BYTES = 64 * 1024;
     /** What is drained of a refused body at most; beyond, the connection is closed after the answer. */
     private static final long DRAIN_LIMIT = 1024 * 1024;
 
     private final ObjectMapper mapper;
+    private final long timeoutNanos;
+    private final Semaphore bodies;
 
-    JsonBody(ObjectMapper mapper) {
+    JsonBody(ObjectMapper mapper, long timeoutMs, int maxConcurrentBodies) {
         this.mapper = mapper;
+        this.timeoutNanos = timeoutMs * 1_000_000;
+        this.bodies = new Semaphore(maxConcurrentBodies);
     }
 
     JsonNode read(Context ctx) throws HttpProblem {
@@ -82,25 +95,73 @@ final class JsonBody {
         }
     }
 
-    private static byte[] readLimited(Context ctx) throws HttpProblem {
+    private byte[] readLimited(Context ctx) throws HttpProblem {
         if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
             drain(ctx);
             throw tooLarge();
         }
+        if (!bodies.tryAcquire()) {
+            ctx.header("Connection", "close");
+            ctx.header("Retry-After", "1");
+            throw new HttpProblem(503, "OVERLOADED", Map.of());
+        }
+        EndPoint endPoint = endPoint(ctx);
+        long idleTimeout = endPoint == null ? 0 : endPoint.getIdleTimeout();
+        long deadline = System.nanoTime() + timeoutNanos;
         try (InputStream in = ctx.req().getInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw timeout(ctx);
+                }
+                if (endPoint != null) {
+                    // a blocked read ends at the deadline, not after the connection's idle time-out
+                    endPoint.setIdleTimeout(Math.max(1, Math.min(idleTimeout, left / 1_000_000 + 1)));
+                }
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    if (System.nanoTime() - deadline > -2_000_000) {
+                        throw timeout(ctx);
+                    }
+                    throw new HttpProblem(400, "INVALID_JSON", Map.of("detail", "unreadable body"));
+                }
+                if (n < 0) {
+                    return out.toByteArray();
+                }
                 out.write(buffer, 0, n);
                 if (out.size() > MAX_BODY_BYTES) {
                     drain(ctx);
                     throw tooLarge();
                 }
             }
-            return out.toByteArray();
         } catch (IOException e) {
             throw new HttpProblem(400, "INVALID_JSON", Map.of("detail", "unreadable body"));
+        } finally {
+            if (endPoint != null) {
+                endPoint.setIdleTimeout(idleTimeout);
+            }
+            bodies.release();
+        }
+    }
+
+    private static HttpProblem timeout(Context ctx) {
+        ctx.header("Connection", "close");
+        return new HttpProblem(408, "REQUEST_TIMEOUT", Map.of());
+    }
+
+    /** The connection's end point, to bound a blocked read; null when the server is not Jetty's. */
+    private static EndPoint endPoint(Context ctx) {
+        try {
+            return ServletContextRequest.getServletContextRequest(ctx.req())
+                    .getConnectionMetaData()
+                    .getConnection()
+                    .getEndPoint();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

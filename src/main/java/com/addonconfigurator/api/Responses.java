@@ -1,5 +1,6 @@
 package com.addonconfigurator.api;
 
+import com.addonconfigurator.messages.ErrorMessages;
 import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.request.FieldProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -88,7 +88,9 @@ public final class App {
                 config.shutdownTimeoutMs(),
                 config.allowedOrigins(),
                 config.httpThreads(),
-                config.stuckLimit());
+                config.stuckLimit(),
+                config.bodyTimeoutMs(),
+                config.maxConcurrentBodies());
         javalin = new HttpApi(service, registry, watchdog, metrics, settings).create();
         javalin.start(config.port());
         return this;

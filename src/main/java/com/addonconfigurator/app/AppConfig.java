@@ -40,6 +40,10 @@ import java.util.function.Consumer;
  *                                 be stopped, beyond which /health and /ready report the process unhealthy
  * @param rulesMaxFileBytes        RULES_MAX_FILE_BYTES, default 1 MiB: a file of the rules folder larger is refused
  * @param rulesMaxFolderBytes      RULES_MAX_FOLDER_BYTES, default 8 MiB: the rules folder's files together at most
+ * @param bodyTimeoutMs            REQUEST_BODY_TIMEOUT_MS, default 5000: a request body must arrive whole within
+ *                                 this, else 408 and the connection closed
+ * @param maxConcurrentBodies      MAX_CONCURRENT_BODIES, default half of HTTP_THREADS: request bodies read at
+ *                                 once; beyond, 503 OVERLOADED at once, so slow uploads never hold every thread
  */
 public record AppConfig(
         int port,
@@ -60,7 +64,9 @@ public record AppConfig(
         int rulesTimeLimitMs,
         int stuckLimit,
         long rulesMaxFileBytes,
-        long rulesMaxFolderBytes) {
+        long rulesMaxFolderBytes,
+        int bodyTimeoutMs,
+        int maxConcurrentBodies) {
 
     /** The rules folder when RULES_DIR is not set. */
     public static final Path DEFAULT_RULES_DIR = Path.of("./rules");
@@ -86,7 +92,9 @@ public record AppConfig(
                 RuleEngine.DEFAULT_TIME_LIMIT_MS,
                 2,
                 RulesFolder.Limits.DEFAULT.maxFileBytes(),
-                RulesFolder.Limits.DEFAULT.maxTotalBytes());
+                RulesFolder.Limits.DEFAULT.maxTotalBytes(),
+                5_000,
+                defaultHttpThreads() / 2);
     }
 
     /** How large the rules folder's files may be. */
@@ -113,6 +121,13 @@ public record AppConfig(
         return with(b -> {
             b.rulesMaxFileBytes = maxFileBytes;
             b.rulesMaxFolderBytes = maxFolderBytes;
+        });
+    }
+
+    public AppConfig withBodyLimits(int timeoutMs, int maxConcurrent) {
+        return with(b -> {
+            b.bodyTimeoutMs = timeoutMs;
+            b.maxConcurrentBodies = maxConcurrent;
         });
     }
 
@@ -156,6 +171,8 @@ public record AppConfig(
         public int stuckLimit;
         public long rulesMaxFileBytes;
         public long rulesMaxFolderBytes;
+        public int bodyTimeoutMs;
+        public int maxConcurrentBodies;
 
         private Builder(AppConfig c) {
             port = c.port;
@@ -177,6 +194,8 @@ public record AppConfig(
             stuckLimit = c.stuckLimit;
             rulesMaxFileBytes = c.rulesMaxFileBytes;
             rulesMaxFolderBytes = c.rulesMaxFolderBytes;
+            bodyTimeoutMs = c.bodyTimeoutMs;
+            maxConcurrentBodies = c.maxConcurrentBodies;
         }
 
         private AppConfig build() {
@@ -199,7 +218,9 @@ public record AppConfig(
                     rulesTimeLimitMs,
                     stuckLimit,
                     rulesMaxFileBytes,
-                    rulesMaxFolderBytes);
+                    rulesMaxFolderBytes,
+                    bodyTimeoutMs,
+                    maxConcurrentBodies);
         }
     }
 
@@ -269,6 +290,12 @@ public record AppConfig(
         b.idleTimeoutMs = env.integer("REQUEST_IDLE_TIMEOUT_MS", 10_000, 100, 600_000);
         b.shutdownTimeoutMs = env.integer("SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000);
         b.httpThreads = env.integer("HTTP_THREADS", defaultHttpThreads(), 4, 1_000);
+        b.bodyTimeoutMs = env.integer("REQUEST_BODY_TIMEOUT_MS", 5_000, 100, 600_000);
+        b.maxConcurrentBodies = env.integer("MAX_CONCURRENT_BODIES", Math.max(1, b.httpThreads / 2), 1, 100_000);
+        if (b.maxConcurrentBodies >= b.httpThreads) {
+            env.problem("MAX_CONCURRENT_BODIES must be below HTTP_THREADS (" + b.httpThreads
+                    + "), so that /health always has a thread");
+        }
         b.allowedOrigins = origins(env);
         String logFormat = env.text("LOG_FORMAT");
         b.logFormat = logFormat == null ? "text" : logFormat.toLowerCase(Locale.ROOT);

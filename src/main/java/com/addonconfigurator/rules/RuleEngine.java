@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -93,11 +94,17 @@ public final class RuleEngine {
     public Decisions run(Ruleset ruleset, List<Object> facts, boolean explain) throws RulesFailedException {
         SessionPool.Lease lease = ruleset.lease();
         boolean intact = false;
+        Recorder recorder = new Recorder(explain, observer != null);
         RulesWatchdog.Slot watched = watchdog.begin(ruleset);
         try {
             Decisions decisions;
             try {
-                decisions = fire(lease.session(), ruleset, facts, explain);
+                decisions = fire(lease.session(), ruleset, facts, recorder);
+            } catch (Throwable t) {
+                if (watched != null && stoppedBy(t)) {
+                    watched.received(); // (wrapped, when the rules called by reflection)
+                }
+                throw t;
             } finally {
                 if (watched != null) {
                     watched.end(); // waits here for the watchdog's stop, if one is on its way
@@ -105,31 +112,33 @@ public final class RuleEngine {
             }
             intact = true;
             return decisions;
-        } catch (RulesFailedException e) {
-            intact = true;
-            throw e;
-        } catch (ThreadDeath death) {
-            if (watched == null || !watched.wasStopped()) {
-                throw death;
+        } catch (Throwable t) {
+            if (watched != null && watched.wasStopped() && stoppedBy(t)) {
+                String rule = where(recorder.firing, watched.location());
+                throw new RulesFailedException(
+                        rule,
+                        "the rules ran past the time limit of "
+                                + watchdog.limit().toMillis() + " ms in " + rule + " and were stopped",
+                        null);
             }
-            watched.stopCaught();
-            throw new RulesFailedException(
-                    watched.location(),
-                    "the rules ran past the time limit of " + watchdog.limit().toMillis() + " ms in "
-                            + watched.location() + " and were stopped",
-                    null);
-        } catch (StackOverflowError | OutOfMemoryError e) {
-            throw new RulesFailedException(
-                    ruleOf(e),
-                    "the rules ran out of "
-                            + (e instanceof StackOverflowError
-                                    ? "stack (a rule or function recursing too deep)"
-                                    : "memory"),
-                    null);
-        } catch (RuntimeException e) {
+            if (t instanceof StackOverflowError || t instanceof OutOfMemoryError) {
+                String rule = where(recorder.firing, ruleset.generatedCode().locate(t.getStackTrace()));
+                throw new RulesFailedException(
+                        rule,
+                        "the rules ran out of "
+                                + (t instanceof StackOverflowError ? "stack (recursing too deep)" : "memory") + " in "
+                                + rule,
+                        null);
+            }
             intact = true;
-            String rule = ruleOf(e);
-            throw new RulesFailedException(rule, "the rules threw " + e, e);
+            if (t instanceof RulesFailedException e) {
+                throw e;
+            }
+            if (t instanceof RuntimeException e) {
+                throw new RulesFailedException(ruleOf(e), "the rules threw " + e, e);
+            }
+            intact = false;
+            throw t;
         } finally {
             if (intact) {
                 lease.close(); // resets the session (facts, globals, listeners) for the next evaluation
@@ -139,11 +148,20 @@ public final class RuleEngine {
         }
     }
 
-    private Decisions fire(KieSession session, Ruleset ruleset, List<Object> facts, boolean explain)
+    /** Whether a failure is, or was caused by, the watchdog's stop. */
+    private static boolean stoppedBy(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ThreadDeath) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Decisions fire(KieSession session, Ruleset ruleset, List<Object> facts, Recorder recorder)
             throws RulesFailedException {
-        Recorder recorder = new Recorder(explain, observer != null);
         session.addEventListener((RuleRuntimeEventListener) recorder);
-        if (explain || observer != null) {
+        if (recorder.explain || recorder.count) {
             // Only then are firings recorded; without an agenda listener Drools makes no event
             // per match created, cancelled or fired.
             session.addEventListener((AgendaEventListener) recorder);
@@ -166,6 +184,17 @@ public final class RuleEngine {
             observer.fired(recorder.firings);
         }
         return new Decisions(recorder.facts, recorder.ruleOf, new ArrayList<>(recorder.fired), recorder.derived);
+    }
+
+    /**
+     * Where the rules were: the rule firing (known with the agenda listener), and the innermost
+     * rule or function of the stack when that is another (a function the rule called).
+     */
+    private static String where(String firing, String innermost) {
+        if (firing == null) {
+            return innermost;
+        }
+        return innermost == null || innermost.equals(firing) ? firing : firing + " in " + innermost;
     }
 
     /** The rule a failure names: Drools puts it in the message of a condition that threw. */
@@ -212,6 +241,8 @@ public final class RuleEngine {
         final Map<String, Integer> firings = new HashMap<>();
         private final boolean explain;
         private final boolean count;
+        /** The rule whose consequence runs now (known only with the agenda listener). */
+        String firing;
 
         Recorder(boolean explain, boolean count) {
             this.explain = explain;
@@ -246,7 +277,13 @@ public final class RuleEngine {
         }
 
         @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            firing = event.getMatch().getRule().getName();
+        }
+
+        @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
+            firing = null;
             if (explain) {
                 fired.add(event.getMatch().getRule().getName());
             }

@@ -68,6 +68,7 @@ public final class RulesWatchdog implements AutoCloseable {
         slot.ruleset = ruleset;
         slot.requestId = MDC.get("requestId");
         slot.location = null;
+        slot.stopSent = false;
         slot.started = System.nanoTime();
         slot.state.set(RUNNING);
         startWatching();
@@ -122,11 +123,13 @@ public final class RulesWatchdog implements AutoCloseable {
                 stuck.decrementAndGet();
             }
             slot.location = where;
+            slot.stopSent = true;
             if (stop(thread)) {
                 stopped.incrementAndGet();
                 LOG.warn("request {}: the rules ran {} ms, past the limit, in {}: stopped", slot.requestId, ms, where);
                 return;
             }
+            slot.stopSent = false;
             slot.state.set(STUCK);
             stuck.incrementAndGet();
             LOG.error(
@@ -178,14 +181,15 @@ public final class RulesWatchdog implements AutoCloseable {
         private volatile Ruleset ruleset;
         private volatile String requestId;
         private volatile String location;
+        private volatile boolean stopSent;
 
         private Slot(Thread thread) {
             this.thread = new WeakReference<>(thread);
         }
 
         /**
-         * The evaluation is over. When the watchdog has begun to stop this thread, waits here for
-         * the {@link ThreadDeath} it sends, where it can do no harm.
+         * The evaluation is over. When the watchdog has begun to stop this thread and its {@link
+         * ThreadDeath} has not arrived yet, waits here for it, where it can do no harm.
          */
         void end() {
             ruleset = null;
@@ -200,15 +204,15 @@ public final class RulesWatchdog implements AutoCloseable {
             }
         }
 
-        /** Whether the watchdog stopped this evaluation (then {@link #location()} says where). */
-        boolean wasStopped() {
-            return state.get() == STOPPING;
+        /** This thread has received the watchdog's {@link ThreadDeath}: nothing more is on its way. */
+        void received() {
+            ruleset = null;
+            state.compareAndSet(STOPPING, IDLE);
         }
 
-        /** After a stop has been caught: the slot is free for the thread's next evaluation. */
-        void stopCaught() {
-            ruleset = null;
-            state.set(IDLE);
+        /** Whether the watchdog stopped this evaluation (then {@link #location()} says where). */
+        boolean wasStopped() {
+            return stopSent;
         }
 
         String location() {

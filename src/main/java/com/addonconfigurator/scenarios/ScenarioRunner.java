@@ -4,7 +4,9 @@ import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.evaluation.KeyedAnswer;
 import com.addonconfigurator.evaluation.NotReadyException;
 import com.addonconfigurator.json.Json;
+import com.addonconfigurator.messages.ErrorMessages;
 import com.addonconfigurator.messages.Language;
+import com.addonconfigurator.request.FieldProblem;
 import com.addonconfigurator.request.InvalidRequestException;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesFailedException;
@@ -16,13 +18,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /** Runs scenario files against a ruleset, exactly as the service would evaluate their requests. */
 public final class ScenarioRunner {
+    private static final ErrorMessages ERRORS = ErrorMessages.load();
     private final RuleEngine engine;
     private final Clock clock;
     private final boolean coverage;
@@ -91,6 +96,9 @@ public final class ScenarioRunner {
             body.put("field", e.problems().get(0).field());
             var fields = body.putArray("fields");
             e.problems().forEach(p -> fields.add(p.field()));
+            var details = body.putArray("details");
+            e.problems().forEach(p -> details.add(fieldMessage(p)));
+            body.put("message", fieldMessage(e.problems().get(0)));
             answer = error;
         } catch (RulesFailedException e) {
             ObjectNode error = mapper.createObjectNode();
@@ -100,9 +108,31 @@ public final class ScenarioRunner {
             throw new IllegalStateException("a scenario always has a ruleset", e);
         }
         ObjectNode keyed = options ? KeyedAnswer.ofOptions(answer) : KeyedAnswer.of(answer);
-        List<String> differences = Expectations.differences(scenario.expect(), keyed);
+        List<String> differences = new ArrayList<>(Expectations.differences(scenario.expect(), keyed));
+        if (!differences.isEmpty() && keyed.has("error") && !scenario.expect().has("error")) {
+            differences.add(0, refusal(keyed.get("error")));
+        }
         return new ScenarioResult(
                 scenario.file(), scenario.name(), scenario, differences, keyed, fired(answer), codes(answer));
+    }
+
+    /** A problem with a field, in words: the API's own message for it. */
+    private static String fieldMessage(FieldProblem p) {
+        Map<String, Object> values = new LinkedHashMap<>(p.args());
+        values.put("field", p.field().isEmpty() ? "body" : p.field());
+        return ERRORS.field(p.code(), Language.EN, values);
+    }
+
+    /** Why the request got no answer, as the first difference of a scenario that expected one. */
+    private static String refusal(JsonNode error) {
+        String code = error.path("code").asText();
+        if (code.equals("INVALID_REQUEST")) {
+            List<String> details = new ArrayList<>();
+            error.path("details").forEach(d -> details.add(d.asText()));
+            return "the request was refused: INVALID_REQUEST at "
+                    + error.path("field").asText() + ": " + String.join("; ", details);
+        }
+        return "the request failed: " + code + ": " + error.path("message").asText();
     }
 
     private static Set<String> fired(JsonNode answer) {

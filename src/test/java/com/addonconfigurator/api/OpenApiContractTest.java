@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.addonconfigurator.TestRules;
 import com.addonconfigurator.catalog.Catalog;
 import com.addonconfigurator.catalog.Product;
+import com.addonconfigurator.messages.ErrorMessages;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.scenarios.Scenario;
 import com.addonconfigurator.scenarios.ScenarioReader;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.TestRules;
-import com.addonconfigurator.api.ErrorMessages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

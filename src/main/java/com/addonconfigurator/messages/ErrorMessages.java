@@ -1,8 +1,5 @@
-package com.addonconfigurator.api;
+package com.addonconfigurator.messages;
 
-import com.addonconfigurator.messages.Language;
-import com.addonconfigurator.messages.LocalizedText;
-import com.addonconfigurator.messages.Messages;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
