@@ -43,7 +43,7 @@ public final class App {
         RulesetRegistry.Gate gate = config.scenarioGate()
                 ? scenarioGate(config, clock, watchdog, ScenarioPasses.in(config.rulesCacheDir()))
                 : (r, f) -> List.of();
-        RulesetLoader rulesetLoader = new RulesetLoader(clock, cache, config.rulesLimits());
+        RulesetLoader rulesetLoader = new RulesetLoader(clock, cache, config.rulesLimits(), config.allowList());
         this.registry = new RulesetRegistry(config.rulesDir(), rulesetLoader, gate, clock, this::recordReload);
         this.service = new EvaluationService(registry::active, engine, clock);
         this.loader = new Thread(this::firstLoad, "ruleset-loader");

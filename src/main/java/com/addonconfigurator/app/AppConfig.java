@@ -1,5 +1,6 @@
 package com.addonconfigurator.app;
 
+import com.addonconfigurator.rules.AllowList;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesFolder;
 import java.nio.file.Path;
@@ -44,6 +45,8 @@ import java.util.function.Consumer;
  *                                 this, else 408 and the connection closed
  * @param maxConcurrentBodies      MAX_CONCURRENT_BODIES, default half of HTTP_THREADS: request bodies read at
  *                                 once; beyond, 503 OVERLOADED at once, so slow uploads never hold every thread
+ * @param rulesAllowedClasses      RULES_ALLOWED_CLASSES, comma-separated, default none: classes rules may call
+ *                                 besides the standard allow-list (a company's own helpers, say)
  */
 public record AppConfig(
         int port,
@@ -66,7 +69,8 @@ public record AppConfig(
         long rulesMaxFileBytes,
         long rulesMaxFolderBytes,
         int bodyTimeoutMs,
-        int maxConcurrentBodies) {
+        int maxConcurrentBodies,
+        List<String> rulesAllowedClasses) {
 
     /** The rules folder when RULES_DIR is not set. */
     public static final Path DEFAULT_RULES_DIR = Path.of("./rules");
@@ -94,7 +98,13 @@ public record AppConfig(
                 RulesFolder.Limits.DEFAULT.maxFileBytes(),
                 RulesFolder.Limits.DEFAULT.maxTotalBytes(),
                 5_000,
-                defaultHttpThreads() / 2);
+                defaultHttpThreads() / 2,
+                List.of());
+    }
+
+    /** What rules may use: the standard allow-list and {@link #rulesAllowedClasses}. */
+    public AllowList allowList() {
+        return AllowList.standardAnd(rulesAllowedClasses);
     }
 
     /** How large the rules folder's files may be. */
@@ -129,6 +139,10 @@ public record AppConfig(
             b.bodyTimeoutMs = timeoutMs;
             b.maxConcurrentBodies = maxConcurrent;
         });
+    }
+
+    public AppConfig withRulesAllowedClasses(List<String> classNames) {
+        return with(b -> b.rulesAllowedClasses = List.copyOf(classNames));
     }
 
     public AppConfig withTimeLimit(int ms) {
@@ -173,6 +187,7 @@ public record AppConfig(
         public long rulesMaxFolderBytes;
         public int bodyTimeoutMs;
         public int maxConcurrentBodies;
+        public List<String> rulesAllowedClasses;
 
         private Builder(AppConfig c) {
             port = c.port;
@@ -196,6 +211,7 @@ public record AppConfig(
             rulesMaxFolderBytes = c.rulesMaxFolderBytes;
             bodyTimeoutMs = c.bodyTimeoutMs;
             maxConcurrentBodies = c.maxConcurrentBodies;
+            rulesAllowedClasses = c.rulesAllowedClasses;
         }
 
         private AppConfig build() {
@@ -220,7 +236,8 @@ public record AppConfig(
                     rulesMaxFileBytes,
                     rulesMaxFolderBytes,
                     bodyTimeoutMs,
-                    maxConcurrentBodies);
+                    maxConcurrentBodies,
+                    rulesAllowedClasses);
         }
     }
 
@@ -306,11 +323,53 @@ public record AppConfig(
         b.scenariosDir = scenarios == null ? rules.resolve("scenarios") : Path.of(scenarios);
         b.rulesCacheDir = rulesCacheDir(variables);
         b.rulesTimeLimitMs = rulesTimeLimitMs(env);
+        b.rulesAllowedClasses = allowedClasses(env);
         b.stuckLimit = env.integer("RULES_STUCK_LIMIT", 2, 0, 10_000);
-        b.rulesMaxFileBytes = env.integer("RULES_MAX_FILE_BYTES", (int) b.rulesMaxFileBytes, 1024, 1 << 30);
-        b.rulesMaxFolderBytes = env.integer("RULES_MAX_FOLDER_BYTES", (int) b.rulesMaxFolderBytes, 1024, 1 << 30);
+        RulesFolder.Limits limits = rulesLimits(env);
+        b.rulesMaxFileBytes = limits.maxFileBytes();
+        b.rulesMaxFolderBytes = limits.maxTotalBytes();
         env.requireValid();
         return b.build();
+    }
+
+    private static RulesFolder.Limits rulesLimits(Environment env) {
+        RulesFolder.Limits d = RulesFolder.Limits.DEFAULT;
+        return new RulesFolder.Limits(
+                env.integer("RULES_MAX_FILE_BYTES", (int) d.maxFileBytes(), 1024, 1 << 30),
+                env.integer("RULES_MAX_FOLDER_BYTES", (int) d.maxTotalBytes(), 1024, 1 << 30));
+    }
+
+    /** RULES_MAX_FILE_BYTES and RULES_MAX_FOLDER_BYTES; an invalid value is an IllegalArgumentException. */
+    public static RulesFolder.Limits rulesLimits(Map<String, String> env) {
+        Environment read = new Environment(env);
+        RulesFolder.Limits limits = rulesLimits(read);
+        read.requireValid();
+        return limits;
+    }
+
+    /** RULES_ALLOWED_CLASSES: comma-separated class names such as com.acme.rules.Helpers. */
+    private static List<String> allowedClasses(Environment env) {
+        String raw = env.text("RULES_ALLOWED_CLASSES");
+        List<String> classes = new ArrayList<>();
+        for (String c : (raw == null ? "" : raw).split(",")) {
+            String name = c.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!name.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+")) {
+                env.problem("RULES_ALLOWED_CLASSES: '" + name + "' is not a class name like com.acme.Helpers");
+            }
+            classes.add(name);
+        }
+        return List.copyOf(classes);
+    }
+
+    /** What rules may use, from RULES_ALLOWED_CLASSES; an invalid value is an IllegalArgumentException. */
+    public static AllowList allowList(Map<String, String> env) {
+        Environment read = new Environment(env);
+        List<String> classes = allowedClasses(read);
+        read.requireValid();
+        return AllowList.standardAnd(classes);
     }
 
     /** ALLOWED_ORIGINS: comma-separated origins such as https://shop.example.com. */

@@ -7,7 +7,6 @@ import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetLoadException;
-import com.addonconfigurator.rules.RulesetLoader;
 import com.addonconfigurator.rules.cache.CompiledRulesCache;
 import com.addonconfigurator.scenarios.ScenarioGate;
 import java.io.PrintStream;
@@ -141,7 +140,8 @@ public final class Cli {
         Clock clock = Clock.systemUTC();
         Ruleset ruleset;
         try {
-            ruleset = new RulesetLoader(clock, CompiledRulesCache.in(AppConfig.rulesCacheDir(env))).load(folder);
+            ruleset = Rulesets.loader(env, CompiledRulesCache.in(AppConfig.rulesCacheDir(env)))
+                    .load(folder);
         } catch (RulesetLoadException e) {
             e.problems().forEach(p -> out.println(p));
             out.println("check: " + e.problems().size() + " problem(s) in " + folder);

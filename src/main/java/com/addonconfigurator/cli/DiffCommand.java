@@ -65,8 +65,8 @@ final class DiffCommand {
         }
         Path baseDir = Path.of(args.options.get("--base"));
         Path candidateDir = Path.of(args.options.get("--candidate"));
-        Ruleset base = Rulesets.load(baseDir, err);
-        Ruleset candidate = Rulesets.load(candidateDir, err);
+        Ruleset base = Rulesets.load(baseDir, err, env);
+        Ruleset candidate = Rulesets.load(candidateDir, err, env);
         if (base == null || candidate == null) {
             return Cli.USAGE;
         }

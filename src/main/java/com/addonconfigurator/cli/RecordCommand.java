@@ -69,7 +69,7 @@ final class RecordCommand {
             err.println("record: cannot read a JSON request from " + source + ": " + e.getMessage());
             return Cli.USAGE;
         }
-        Ruleset ruleset = Rulesets.load(args.rulesDir(env), err);
+        Ruleset ruleset = Rulesets.load(args.rulesDir(env), err, env);
         if (ruleset == null) {
             return 1;
         }

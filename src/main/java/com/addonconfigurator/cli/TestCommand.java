@@ -55,7 +55,7 @@ final class TestCommand {
         }
         Path rulesDir = args.rulesDir(env);
         Path scenarios = args.positional.isEmpty() ? rulesDir.resolve("scenarios") : Path.of(args.positional.get(0));
-        Ruleset ruleset = Rulesets.load(rulesDir, err);
+        Ruleset ruleset = Rulesets.load(rulesDir, err, env);
         if (ruleset == null) {
             return 1;
         }

@@ -22,9 +22,13 @@ public record GeneratedCode(Set<String> packages, Map<String, String> owners) {
     private static final String INVOKER = "DefaultConsequenceInvoker";
 
     static GeneratedCode of(KieBase kieBase) {
+        return of(kieBase.getKiePackages());
+    }
+
+    static GeneratedCode of(Iterable<KiePackage> kiePackages) {
         Set<String> packages = new HashSet<>();
         Map<String, String> owners = new HashMap<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
+        for (KiePackage pkg : kiePackages) {
             for (Rule rule : pkg.getRules()) {
                 packages.add(pkg.getName());
                 if (rule instanceof RuleImpl impl && impl.getConsequence() != null) {
@@ -47,6 +51,25 @@ public record GeneratedCode(Set<String> packages, Map<String, String> owners) {
     }
 
     /**
+     * The rule or function a generated class (by its simple name) belongs to: its own, or that of
+     * the longest known class name it starts with (a rule's condition invokers start with the
+     * rule's class name); the class name itself when none is known.
+     */
+    public String ownerOf(String simpleName) {
+        String owner = owners.get(simpleName);
+        if (owner != null) {
+            return owner;
+        }
+        String best = null;
+        for (String known : owners.keySet()) {
+            if (simpleName.startsWith(known) && (best == null || known.length() > best.length())) {
+                best = known;
+            }
+        }
+        return best == null ? simpleName : owners.get(best);
+    }
+
+    /**
      * The rule or function whose generated code is the innermost frame that is neither the Java
      * platform's nor MVEL's; null when that frame is not the rules' (Drools, the service).
      */
@@ -64,7 +87,7 @@ public record GeneratedCode(Set<String> packages, Map<String, String> owners) {
                 return null;
             }
             String simple = cls.substring(dot + 1);
-            return owners.getOrDefault(simple, "the rules' code (" + simple + ")");
+            return ownerOf(simple);
         }
         return null;
     }

@@ -41,6 +41,8 @@ public final class RulesetLoader {
     private final Clock clock;
     private final CompiledRulesCache cache;
     private final RulesFolder.Limits limits;
+    private final AllowList allowList;
+    private final CodeGuard codeGuard;
 
     public RulesetLoader(Clock clock) {
         this(clock, CompiledRulesCache.NONE);
@@ -53,9 +55,16 @@ public final class RulesetLoader {
 
     /** @param limits how large the rules folder's files may be */
     public RulesetLoader(Clock clock, CompiledRulesCache cache, RulesFolder.Limits limits) {
+        this(clock, cache, limits, AllowList.STANDARD);
+    }
+
+    /** @param allowList what rules may use ({@link AllowList#standardAnd} adds classes to the standard list) */
+    public RulesetLoader(Clock clock, CompiledRulesCache cache, RulesFolder.Limits limits, AllowList allowList) {
         this.clock = clock;
         this.cache = cache;
         this.limits = limits;
+        this.allowList = allowList;
+        this.codeGuard = new CodeGuard(allowList);
     }
 
     public RulesFolder.Limits limits() {
@@ -81,8 +90,8 @@ public final class RulesetLoader {
         if (drl.isEmpty()) {
             drlProblems.add(new Problem(".", 0, 0, "the rules folder holds no .drl file"));
         }
-        drl.forEach(
-                (path, bytes) -> drlProblems.addAll(DrlGuard.check(path, new String(bytes, StandardCharsets.UTF_8))));
+        drl.forEach((path, bytes) ->
+                drlProblems.addAll(DrlGuard.check(path, new String(bytes, StandardCharsets.UTF_8), allowList)));
         Collection<KiePackage> packages = null;
         boolean fromCache = false;
         List<Problem> compileProblems = new ArrayList<>();
@@ -91,9 +100,13 @@ public final class RulesetLoader {
             fromCache = packages != null;
             if (!fromCache) {
                 packages = DrlCompiler.compile(drl, compileProblems);
-                if (compileProblems.isEmpty()) {
-                    cache.write(drl, packages);
-                }
+            }
+            if (packages != null) {
+                // what the compiled rules call, whatever way the text named it
+                compileProblems.addAll(codeGuard.check(packages, drl));
+            }
+            if (!fromCache && compileProblems.isEmpty()) {
+                cache.write(drl, packages);
             }
         }
         // Reported as before the two overlapped: the files' problems first, and compile errors only

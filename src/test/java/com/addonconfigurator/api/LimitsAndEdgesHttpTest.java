@@ -51,7 +51,11 @@ class LimitsAndEdgesHttpTest {
     @Test
     void beyondTheConcurrencyLimitEvaluationsAreOverloadedWithRetryAfter() throws Exception {
         RulesCopy rules = RulesCopy.into(temp).write("slow.drl", SLOW);
-        TestServer server = TestServer.start(AppConfig.defaults(rules.folder()).withLimits(1, 10_000), true);
+        TestServer server = TestServer.start(
+                AppConfig.defaults(rules.folder())
+                        .withLimits(1, 10_000)
+                        .withRulesAllowedClasses(List.of(SlowRule.class.getName())),
+                true);
         try {
             CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
                 try {
