@@ -30,6 +30,7 @@ public final class Metrics {
     private final MultiGauge rulesetInfo;
     private final Map<String, Counter> ruleFirings = new ConcurrentHashMap<>();
     private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
+    private final java.util.List<Object> watched = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Metrics() {
         rulesetInfo = MultiGauge.builder("addon.ruleset.active")
@@ -53,6 +54,9 @@ public final class Metrics {
 
     /** The rules' time limit: evaluations stopped at it, and threads past it that could not be stopped. */
     public void rulesWatched(LongSupplier stopped, IntSupplier stuck) {
+        // Micrometer holds what it measures weakly: these suppliers are kept here for the app's life.
+        watched.add(stopped);
+        watched.add(stuck);
         FunctionCounter.builder("addon.rules.stopped", stopped, LongSupplier::getAsLong)
                 .description("Evaluations stopped at the rules' time limit")
                 .register(registry);

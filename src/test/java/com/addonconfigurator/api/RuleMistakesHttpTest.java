@@ -141,6 +141,68 @@ class RuleMistakesHttpTest {
     }
 
     @Test
+    void aThreadThatCannotBeStoppedIsCountedAndTurnsHealthAndReadinessUnhealthy(@TempDir Path temp) throws Exception {
+        RulesCopy rules = RulesCopy.into(temp.resolve("rules")).write("helper.drl", """
+                package addonconfigurator;
+                import com.addonconfigurator.rules.facts.*;
+                rule "R99 Waits in a helper for four users"
+                agenda-group "decisions"
+                when
+                    Item( kind == "USERS", quantity == 4 )
+                then
+                    com.addonconfigurator.api.Spinner.spinUntilReleased();
+                end
+                """);
+        TestServer stuck = TestServer.start(
+                AppConfig.defaults(rules.folder())
+                        .withTimeLimit(TIME_LIMIT_MS)
+                        .withRulesAllowedClasses(java.util.List.of(Spinner.class.getName()))
+                        .with(b -> b.stuckLimit = 0),
+                true);
+        try {
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> held =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return stuck.post(
+                                    "/api/v1/evaluate",
+                                    RequestBodies.example().set("cart.users", 4).json());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            HttpResponse<String> health = stuck.get("/health");
+            while (health.statusCode() == 200 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                health = stuck.get("/health");
+            }
+
+            assertEquals(503, health.statusCode(), health.body());
+            assertEquals(
+                    "UNHEALTHY",
+                    mapper.readTree(health.body()).get("error").get("code").asText());
+            assertEquals(503, stuck.get("/ready").statusCode());
+            assertEquals(
+                    1,
+                    mapper.readTree(stuck.get("/api/v1/rules").body())
+                            .get("timeLimit")
+                            .get("stuck")
+                            .asInt());
+            String metrics = stuck.get("/metrics").body();
+            assertTrue(
+                    metrics.lines().anyMatch(l -> l.matches("addon_rules_stuck(\\{.*})? 1\\.0")),
+                    metrics.lines().filter(l -> l.contains("rules_")).toList().toString());
+
+            Spinner.release();
+            assertEquals(200, held.get().statusCode(), "the thread came back and answered");
+            assertEquals(200, stuck.get("/health").statusCode());
+        } finally {
+            Spinner.release();
+            stuck.stop();
+        }
+    }
+
+    @Test
     void aRuleThatSpinsFailsTheGateAtItsScenarioAndNeverGoesLive(@TempDir Path temp) throws Exception {
         RulesCopy candidate = RulesCopy.into(temp.resolve("rules"));
         TestServer gated = TestServer.start(
