@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,12 @@ public final class Cli {
     public int run(String[] args) {
         String command = args.length == 0 ? "serve" : args[0];
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        if (!command.equals("test")
+                && COMMANDS.containsKey(command)
+                && (rest.contains("--help") || rest.contains("-h"))) {
+            out.println("usage: java -jar addon-configurator.jar " + COMMANDS.get(command));
+            return 0;
+        }
         return switch (command) {
             case "serve" -> serve();
             case "check" -> check(rest);
@@ -65,24 +72,45 @@ public final class Cli {
         return args.isEmpty() || (args.size() == 1 && !args.get(0).startsWith("-"));
     }
 
+    /** Each command with its arguments and what it does. */
+    private static final Map<String, String> COMMANDS = commands();
+
+    private static Map<String, String> commands() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("serve", "serve\n  serve HTTP on PORT with the rules in RULES_DIR (the default command)");
+        c.put(
+                "check",
+                "check [RULES_DIR] [--firing-limit N]\n  build the rules and run their scenarios as a"
+                        + " reload would; keep the compiled rules in RULES_CACHE_DIR for the next start");
+        c.put(
+                "test",
+                "test [SCENARIOS] [--rules DIR] [--filter TEXT] [--coverage full|summary|off]"
+                        + " [--min-coverage PCT] [--junit-xml FILE] [--update] [--firing-limit N]\n"
+                        + "  run QA scenarios (a file or a folder), report coverage; --update accepts intended changes");
+        c.put(
+                "diff",
+                "diff --base DIR --candidate DIR [--carts FILE.jsonl] [--firing-limit N]\n"
+                        + "  what a rules change changes in the answers");
+        c.put(
+                "record",
+                "record [FILE|-] [--rules DIR] [--name NAME] [--language it|en] [--with-messages]"
+                        + " [--firing-limit N]\n  write a scenario whose expect is today's answer");
+        c.put(
+                "smoke",
+                "smoke [RULES_DIR]\n  serve the rules on a free port, send every scenario's request over"
+                        + " HTTP, stop: exit 0 when served and no answer was a 5xx");
+        c.put("configmap", "configmap [RULES_DIR]\n  print the rules folder as Kubernetes ConfigMaps");
+        c.put("health", "health\n  exit 0 when the local server on PORT answers /health");
+        return c;
+    }
+
     static String usage() {
-        return """
-                usage: java -jar addon-configurator.jar [command]
-                  serve                      serve HTTP on PORT with the rules in RULES_DIR (the default)
-                  check [RULES_DIR]          build the rules and run their scenarios as a reload would; keep
-                                             the compiled rules in RULES_CACHE_DIR for the next start
-                  test [SCENARIOS_DIR] [--rules DIR] [--filter TEXT] [--junit-xml FILE] [--min-coverage PCT]
-                                             run QA scenarios, report coverage
-                  diff --base DIR --candidate DIR [--carts FILE.jsonl]
-                                             what a rules change changes in the answers
-                  record [FILE|-] [--rules DIR] [--name NAME] [--language it|en] [--with-messages]
-                                             write a scenario whose expect is today's answer
-                  (check, test, diff and record stop a looping rule after --firing-limit N firings,
-                   by default RULES_FIRING_LIMIT's, as the service does)
-                  smoke [RULES_DIR]          serve the rules on a free port, send every scenario's request
-                                             over HTTP, stop: exit 0 when served and no answer was a 5xx
-                  configmap [RULES_DIR]      print the rules folder as Kubernetes ConfigMaps
-                  health                     exit 0 when the local server on PORT answers /health""";
+        StringBuilder out = new StringBuilder("usage: java -jar addon-configurator.jar [command] [--help]\n");
+        COMMANDS.values()
+                .forEach(u -> out.append("  ").append(u.replace("\n", "\n    ")).append('\n'));
+        return out.append("Every command that evaluates stops a looping rule as the service does (RULES_FIRING_LIMIT,"
+                        + " RULES_TIME_LIMIT_MS).")
+                .toString();
     }
 
     /** For container health checks: no curl or wget needed in the image. */
@@ -150,12 +178,14 @@ public final class Cli {
         List<ReloadAttempt.ScenarioFailure> failures = new ScenarioGate(engine, clock).check(ruleset, folder);
         for (ReloadAttempt.ScenarioFailure f : failures) {
             for (String d : f.differences()) {
-                out.println(new Problem(f.file(), 0, 0, "scenario '" + f.scenario() + "': " + d));
+                out.println(new Problem(f.file(), f.line(), 0, "scenario '" + f.scenario() + "': " + d));
             }
         }
         int rules = ruleset.files().stream().mapToInt(f -> f.rules().size()).sum();
         if (!failures.isEmpty()) {
-            out.println("check: " + failures.size() + " scenario(s) failed in " + folder);
+            out.println("check: " + failures.size() + " scenario(s) failed in " + folder
+                    + "; if the change is intended, accept it with: java -jar addon-configurator.jar test --rules "
+                    + folder + " --update");
             return 1;
         }
         out.println("check: ok, ruleset " + ruleset.version() + " with " + rules + " rules in "

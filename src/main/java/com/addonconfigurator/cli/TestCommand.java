@@ -1,27 +1,28 @@
 package com.addonconfigurator.cli;
 
-import com.addonconfigurator.messages.MessagesReader;
 import com.addonconfigurator.rules.RuleEngine;
-import com.addonconfigurator.rules.RuleFile;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.scenarios.Report;
+import com.addonconfigurator.scenarios.ScenarioReader;
 import com.addonconfigurator.scenarios.ScenarioResult;
 import com.addonconfigurator.scenarios.ScenarioRunner;
+import com.addonconfigurator.scenarios.ScenarioUpdater;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * {@code test [SCENARIOS_DIR] [--rules DIR] [--filter TEXT] [--junit-xml FILE] [--min-coverage PCT]}:
- * runs scenarios, prints each failure and the coverage of rules and codes, ends with
- * {@code N passed, N failed}. Exit 0 when none failed and coverage is met, 1 otherwise, 2 on a usage error.
+ * {@code test [SCENARIOS] [options]} ({@link #USAGE}): runs scenarios, prints each failure and the
+ * coverage of rules and codes, ends with {@code N passed, N failed}; with {@code --update}, first
+ * rewrites the expected values that differ to today's answer.
  */
 final class TestCommand {
     private final PrintStream out;
@@ -34,37 +35,78 @@ final class TestCommand {
         this.env = env;
     }
 
+    static final String USAGE = """
+            usage: java -jar addon-configurator.jar test [SCENARIOS] [options]
+              SCENARIOS                  a scenario file, or a folder of them (default: the rules folder's scenarios/)
+              --rules DIR                the rules to test (default: RULES_DIR, else ./rules)
+              --filter TEXT              only the scenarios whose name, file, tag or spec id matches
+              --coverage full|summary|off  coverage to print (default full; summary with --filter or a file)
+              --min-coverage PCT         fail below this share of rules and codes covered
+              --junit-xml FILE           also write a JUnit report
+              --update                   rewrite each expected value that differs to today's answer, then test
+                                         again: review the change with your version control's diff
+              --firing-limit N           stop a looping rule after N firings (default: RULES_FIRING_LIMIT)
+            Exit 0 when every scenario passed (and coverage is met), 1 otherwise or when no scenario ran,
+            2 on a usage error.""";
+
     int run(List<String> raw) {
+        if (raw.contains("--help") || raw.contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
         Args args;
         double minCoverage;
         RuleEngine engine;
+        Coverage.Detail detail;
         try {
             args = Args.parse(
-                    raw, Set.of("--rules", "--filter", "--junit-xml", "--min-coverage", Args.FIRING_LIMIT), Set.of());
+                    raw,
+                    Set.of("--rules", "--filter", "--junit-xml", "--min-coverage", "--coverage", Args.FIRING_LIMIT),
+                    Set.of("--update"));
             if (args.positional.size() > 1) {
-                throw new Args.UsageException("at most one SCENARIOS_DIR");
+                throw new Args.UsageException("at most one SCENARIOS file or folder");
             }
             minCoverage = Double.parseDouble(args.get("--min-coverage", "0"));
             if (minCoverage < 0 || minCoverage > 100) {
                 throw new Args.UsageException("--min-coverage is a percentage from 0 to 100");
             }
+            detail = detail(args);
             engine = args.engine(env);
         } catch (Args.UsageException | NumberFormatException e) {
-            err.println("test: " + e.getMessage() + "\n" + Cli.usage());
+            err.println("test: " + e.getMessage() + "\n" + USAGE);
             return Cli.USAGE;
         }
         Path rulesDir = args.rulesDir(env);
-        Path scenarios = args.positional.isEmpty() ? rulesDir.resolve("scenarios") : Path.of(args.positional.get(0));
+        Path target = args.positional.isEmpty() ? rulesDir.resolve("scenarios") : Path.of(args.positional.get(0));
+        Path root = Files.isRegularFile(target) ? parentOf(target) : target;
+        List<Path> files;
+        try {
+            files = Files.isRegularFile(target) ? List.of(target) : ScenarioReader.files(target);
+        } catch (IOException e) {
+            err.println("test: cannot read " + target + ": " + e.getMessage());
+            return 1;
+        }
+        if (files.isEmpty()) {
+            err.println("test: no scenario file (*.yaml) " + (Files.isDirectory(target) ? "in " : "at ") + target);
+            return 1;
+        }
         Ruleset ruleset = Rulesets.load(rulesDir, err, env);
         if (ruleset == null) {
             return 1;
         }
         String filter = args.options.get("--filter");
-        List<ScenarioResult> results = new ArrayList<>();
-        for (ScenarioResult r : new ScenarioRunner(engine, Clock.systemUTC()).runFolder(ruleset, scenarios, "")) {
-            if (filter == null || matches(r, filter)) {
-                results.add(r);
-            }
+        ScenarioRunner runner = new ScenarioRunner(engine, Clock.systemUTC());
+        List<ScenarioResult> results = select(runner.runFiles(ruleset, root, files, ""), filter);
+        if (results.isEmpty()) {
+            err.println("test: no scenario in " + target + " matches --filter '" + filter + "'");
+            out.println("0 passed, 0 failed");
+            return 1;
+        }
+        if (args.options.containsKey("--update") && !update(root, results)) {
+            return 1;
+        }
+        if (args.options.containsKey("--update")) {
+            results = select(runner.runFiles(ruleset, root, files, ""), filter);
         }
         int failed = 0;
         for (ScenarioResult r : results) {
@@ -74,7 +116,13 @@ final class TestCommand {
             }
         }
         Coverage coverage = Coverage.of(ruleset, results);
-        coverage.print(out);
+        coverage.print(
+                out,
+                detail == null
+                        ? (filter != null || Files.isRegularFile(target)
+                                ? Coverage.Detail.SUMMARY
+                                : Coverage.Detail.FULL)
+                        : detail);
         if (args.options.containsKey("--junit-xml")) {
             try {
                 JunitXml.write(Path.of(args.options.get("--junit-xml")), results);
@@ -92,6 +140,58 @@ final class TestCommand {
         return failed == 0 && coverageMet ? 0 : 1;
     }
 
+    private static Coverage.Detail detail(Args args) throws Args.UsageException {
+        String given = args.options.get("--coverage");
+        if (given == null) {
+            return null;
+        }
+        try {
+            return Coverage.Detail.valueOf(given.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--coverage is full, summary or off, not '" + given + "'");
+        }
+    }
+
+    private static Path parentOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".") : parent;
+    }
+
+    private static List<ScenarioResult> select(List<ScenarioResult> all, String filter) {
+        return all.stream().filter(r -> filter == null || matches(r, filter)).toList();
+    }
+
+    /** Rewrites the failing scenarios' differing values, printing each; false when a file cannot be written. */
+    private boolean update(Path root, List<ScenarioResult> results) {
+        Map<String, List<ScenarioResult>> byFile = new TreeMap<>();
+        results.forEach(
+                r -> byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r));
+        int changed = 0;
+        int filesChanged = 0;
+        for (Map.Entry<String, List<ScenarioResult>> e : byFile.entrySet()) {
+            if (e.getValue().stream().allMatch(ScenarioResult::passed)) {
+                continue;
+            }
+            Path file = root.resolve(e.getKey());
+            try {
+                ScenarioUpdater.Updated updated = ScenarioUpdater.update(Files.readString(file), e.getValue());
+                if (updated.changes().isEmpty()) {
+                    continue;
+                }
+                Files.writeString(file, updated.text());
+                updated.changes().forEach(c -> out.println("updated " + c));
+                changed += updated.changes().size();
+                filesChanged++;
+            } catch (IOException ex) {
+                err.println("test: cannot update " + file + ": " + ex.getMessage());
+                return false;
+            }
+        }
+        out.println(changed + " expected value(s) updated in " + filesChanged
+                + " file(s); review them with your version control's diff");
+        return true;
+    }
+
     private static boolean matches(ScenarioResult r, String filter) {
         String f = filter.toLowerCase(Locale.ROOT);
         if (r.name().toLowerCase(Locale.ROOT).contains(f)
@@ -101,70 +201,5 @@ final class TestCommand {
         return r.scenario() != null
                 && (r.scenario().tags().stream().anyMatch(t -> t.equalsIgnoreCase(filter))
                         || r.scenario().covers().stream().anyMatch(c -> c.equalsIgnoreCase(filter)));
-    }
-
-    /** How many scenarios reached each rule and each code. */
-    record Coverage(Map<String, Integer> rules, Map<String, String> ruleFiles, Map<String, Integer> codes) {
-        static Coverage of(Ruleset ruleset, List<ScenarioResult> results) {
-            Map<String, Integer> rules = new LinkedHashMap<>();
-            Map<String, String> files = new LinkedHashMap<>();
-            for (RuleFile f : ruleset.files()) {
-                for (String rule : f.rules()) {
-                    rules.put(rule, 0);
-                    files.put(rule, f.path());
-                }
-            }
-            Map<String, Integer> codes = new LinkedHashMap<>();
-            for (String section : MessagesReader.SECTIONS) {
-                if (!section.equals("lines")) {
-                    ruleset.messages().sections().getOrDefault(section, Map.of()).keySet().stream()
-                            .sorted()
-                            .forEach(code -> codes.put(section + ":" + code, 0));
-                }
-            }
-            for (ScenarioResult r : results) {
-                r.firedRules().forEach(rule -> rules.computeIfPresent(rule, (k, n) -> n + 1));
-                r.codes().forEach(code -> codes.merge(code, 1, Integer::sum));
-            }
-            return new Coverage(rules, files, codes);
-        }
-
-        double percent() {
-            long total = rules.size() + codes.size();
-            long covered = rules.values().stream().filter(n -> n > 0).count()
-                    + codes.values().stream().filter(n -> n > 0).count();
-            return total == 0 ? 100.0 : 100.0 * covered / total;
-        }
-
-        void print(PrintStream out) {
-            long rulesCovered = rules.values().stream().filter(n -> n > 0).count();
-            long codesCovered = codes.values().stream().filter(n -> n > 0).count();
-            out.println(String.format(
-                    Locale.ROOT,
-                    "coverage: %.1f%% — rules %d/%d, codes %d/%d",
-                    percent(),
-                    rulesCovered,
-                    rules.size(),
-                    codesCovered,
-                    codes.size()));
-            out.println("  rules (scenarios that fired each):");
-            rules.forEach((rule, n) -> out.println(String.format(
-                    Locale.ROOT, "  %5d  %s  (%s)%s", n, rule, ruleFiles.get(rule), n == 0 ? "  NOT COVERED" : "")));
-            out.println("  codes (scenarios that produced each):");
-            codes.forEach((code, n) ->
-                    out.println(String.format(Locale.ROOT, "  %5d  %s%s", n, code, n == 0 ? "  NOT COVERED" : "")));
-            List<String> missing = new ArrayList<>();
-            rules.forEach((rule, n) -> {
-                if (n == 0) {
-                    missing.add("rule \"" + rule + "\"");
-                }
-            });
-            codes.forEach((code, n) -> {
-                if (n == 0) {
-                    missing.add(code);
-                }
-            });
-            out.println(missing.isEmpty() ? "not covered: none" : "not covered: " + String.join(", ", missing));
-        }
     }
 }

@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  * left out.
  */
 public final class RequestValidator {
-    private static final Set<String> ROOT_FIELDS = Set.of("evaluationDate", "channel", "platform", "account", "cart");
-    private static final Set<String> ACCOUNT_FIELDS =
+    public static final Set<String> ROOT_FIELDS = Set.of("evaluationDate", "channel", "platform", "account", "cart");
+    public static final Set<String> ACCOUNT_FIELDS =
             Set.of("plan", "expiresOn", "activeModules", "users", "contactsMatched");
-    private static final Set<String> CART_FIELDS =
+    public static final Set<String> CART_FIELDS =
             Set.of("plan", "modules", "users", "extendActiveServices", "invoiceThroughArubaPanel");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** Users in a request at most: far beyond any catalog's maximum, and safe to add up. */

@@ -21,5 +21,5 @@ public record ReloadAttempt(
     }
 
     /** A scenario that did not give what it expects: where it is and what differed. */
-    public record ScenarioFailure(String file, String scenario, List<String> differences) {}
+    public record ScenarioFailure(String file, int line, String scenario, List<String> differences) {}
 }

@@ -19,52 +19,91 @@ public final class Expectations {
 
     private Expectations() {}
 
+    /**
+     * One place where the answer differs from the expectation.
+     *
+     * @param path     the keys from {@code expect} down to the value that differs
+     * @param expected what the scenario says there
+     * @param actual   what the answer has there (null: nothing)
+     * @param text     the difference in words, as reports print it
+     */
+    public record Mismatch(List<String> path, JsonNode expected, JsonNode actual, String text) {}
+
     /** Every difference between what is expected and what the keyed answer says. */
     public static List<String> differences(JsonNode expect, JsonNode keyed) {
-        List<String> out = new ArrayList<>();
-        compare("", expect, keyed, out);
+        return mismatches(expect, keyed).stream().map(Mismatch::text).toList();
+    }
+
+    /** Every difference, with where it is and both values. */
+    public static List<Mismatch> mismatches(JsonNode expect, JsonNode keyed) {
+        List<Mismatch> out = new ArrayList<>();
+        compare(new ArrayList<>(), expect, keyed, out);
         return out;
     }
 
-    private static void compare(String path, JsonNode expected, JsonNode actual, List<String> out) {
+    private static void compare(List<String> path, JsonNode expected, JsonNode actual, List<Mismatch> out) {
+        String at = String.join(".", path);
         boolean missing = actual == null || actual.isMissingNode() || actual.isNull();
         if (expected.isTextual() && ABSENT.equals(expected.textValue())) {
             if (!missing) {
-                out.add(path + ": expected absent, actual " + actual);
+                out.add(new Mismatch(List.copyOf(path), expected, actual, at + ": expected absent, actual " + actual));
             }
             return;
         }
         if (expected.isObject()) {
             if (actual == null || !actual.isObject()) {
-                out.add(path + ": expected " + expected + ", actual " + (actual == null ? "nothing" : actual));
+                out.add(new Mismatch(
+                        List.copyOf(path),
+                        expected,
+                        actual,
+                        at + ": expected " + expected + ", actual " + (actual == null ? "nothing" : actual)));
                 return;
             }
             for (Iterator<String> it = expected.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
-                compare(path.isEmpty() ? key : path + "." + key, expected.get(key), actual.get(key), out);
+                path.add(key);
+                compare(path, expected.get(key), actual.get(key), out);
+                path.remove(path.size() - 1);
             }
             return;
         }
         if (expected.isArray()) {
             if (actual == null || !actual.isArray()) {
-                out.add(path + ": expected " + expected + ", actual " + (actual == null ? "nothing" : actual));
+                out.add(new Mismatch(
+                        List.copyOf(path),
+                        expected,
+                        actual,
+                        at + ": expected " + expected + ", actual " + (actual == null ? "nothing" : actual)));
                 return;
             }
-            boolean includes = path.equals("firedRules") || path.endsWith(".firedRules");
+            boolean includes = isIncludes(path);
             if (!sameSet(expected, actual, includes)) {
-                out.add(path + ": expected " + (includes ? "to include " : "") + expected + ", actual " + actual);
+                out.add(new Mismatch(
+                        List.copyOf(path),
+                        expected,
+                        actual,
+                        at + ": expected " + (includes ? "to include " : "") + expected + ", actual " + actual));
             }
             return;
         }
         if (expected.isNull()) {
             if (!missing) {
-                out.add(path + ": expected null, actual " + actual);
+                out.add(new Mismatch(List.copyOf(path), expected, actual, at + ": expected null, actual " + actual));
             }
             return;
         }
         if (missing || !actual.isValueNode() || !expected.asText().equals(actual.asText())) {
-            out.add(path + ": expected " + expected + ", actual " + (actual == null ? "nothing" : actual));
+            out.add(new Mismatch(
+                    List.copyOf(path),
+                    expected,
+                    actual,
+                    at + ": expected " + expected + ", actual " + (actual == null ? "nothing" : actual)));
         }
+    }
+
+    /** Whether a list is compared as "must include" rather than as an exact set ({@code firedRules}). */
+    static boolean isIncludes(List<String> path) {
+        return !path.isEmpty() && path.get(path.size() - 1).equals("firedRules");
     }
 
     /** The part of the keyed answer that the expectation talks about, to show beside it. */
@@ -95,8 +134,8 @@ public final class Expectations {
             boolean found = false;
             for (Iterator<JsonNode> it = left.iterator(); it.hasNext(); ) {
                 JsonNode a = it.next();
-                List<String> diffs = new ArrayList<>();
-                compare("", e, a, diffs);
+                List<Mismatch> diffs = new ArrayList<>();
+                compare(new ArrayList<>(), e, a, diffs);
                 if (diffs.isEmpty()) {
                     it.remove();
                     found = true;

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param file     path of its file, relative to the scenarios folder's parent (e.g. scenarios/users.yaml)
  * @param line     the line its entry starts on, 0 when unknown
+ * @param index    its place in its file's {@code scenarios} list, from 0
  * @param given    the evaluate request, defaults merged in
  * @param language {@code it} or {@code en}
  * @param expect   the partial answer: only what is written is checked
@@ -16,6 +17,7 @@ import java.util.List;
 public record Scenario(
         String file,
         int line,
+        int index,
         String name,
         List<String> covers,
         List<String> tags,

@@ -58,7 +58,8 @@ public final class ScenarioGate implements RulesetRegistry.Gate {
         }
         List<ReloadAttempt.ScenarioFailure> failures = runner.runFolder(candidate, dir, "scenarios/").stream()
                 .filter(r -> !r.passed())
-                .map(r -> new ReloadAttempt.ScenarioFailure(r.file(), r.name(), r.differences()))
+                .map(r -> new ReloadAttempt.ScenarioFailure(
+                        r.file(), r.scenario() == null ? 0 : r.scenario().line(), r.name(), r.differences()))
                 .toList();
         // Remembered only when no scenario file changed while they ran (the run read them again).
         if (key != null && failures.isEmpty() && key.equals(key(candidate, dir))) {

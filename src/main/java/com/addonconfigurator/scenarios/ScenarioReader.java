@@ -3,7 +3,6 @@ package com.addonconfigurator.scenarios;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,14 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /** Reads scenario files ({@code *.yaml} / {@code *.yml}); the format is in rules/scenarios/README.md. */
 public final class ScenarioReader {
-    private static final Set<String> FILE_KEYS = Set.of("defaults", "scenarios");
-    private static final Set<String> SCENARIO_KEYS =
-            Set.of("name", "covers", "tags", "given", "language", "explain", "expect", "endpoint");
     private final ObjectMapper yaml =
             new ObjectMapper(YAMLFactory.builder().build().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
@@ -51,7 +46,6 @@ public final class ScenarioReader {
 
     public List<Scenario> parse(String text, String displayName) throws ScenarioFileException {
         JsonNode root;
-        List<Integer> lines = scenarioLines(text);
         try {
             root = yaml.readTree(text);
         } catch (JsonProcessingException e) {
@@ -66,80 +60,87 @@ public final class ScenarioReader {
             throw new ScenarioFileException(
                     displayName, 1, 1, "a scenario file is a map with 'scenarios' (and optional 'defaults')");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!FILE_KEYS.contains(key)) {
-                throw new ScenarioFileException(
-                        displayName, 0, 0, "unknown key '" + key + "'; expected defaults, scenarios");
-            }
-        }
+        Located at = new Located(displayName, YamlSpans.of(text));
+        at.refuseUnknown(root, ScenarioKeys.FILE, "", "the file");
         JsonNode defaults = root.path("defaults");
         if (!defaults.isMissingNode() && !defaults.isObject()) {
-            throw new ScenarioFileException(displayName, 0, 0, "'defaults' must be a map (merged into each given)");
+            throw at.problem("/defaults", "'defaults' must be a map (merged into each given)");
         }
         JsonNode list = root.get("scenarios");
         if (list == null || !list.isArray()) {
-            throw new ScenarioFileException(displayName, 0, 0, "'scenarios' must be a list");
+            throw at.problem("/scenarios", "'scenarios' must be a list");
         }
         List<Scenario> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            int line = i < lines.size() ? lines.get(i) : 0;
-            out.add(scenario(list.get(i), defaults, displayName, line, i));
+            out.add(scenario(list.get(i), defaults, at, i));
         }
         return out;
     }
 
-    private Scenario scenario(JsonNode node, JsonNode defaults, String file, int line, int index)
-            throws ScenarioFileException {
-        String where = "scenario #" + (index + 1);
-        if (!node.isObject()) {
-            throw new ScenarioFileException(file, line, 0, where + " must be a map");
+    /** A file's positions, to place each problem at its line and column. */
+    private record Located(String file, YamlSpans spans) {
+        ScenarioFileException problem(String pointer, String message) {
+            YamlSpans.Position p = spans.key(pointer);
+            return new ScenarioFileException(file, p.line(), p.column(), message);
         }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!SCENARIO_KEYS.contains(key)) {
-                throw new ScenarioFileException(
-                        file,
-                        line,
-                        0,
-                        where + ": unknown key '" + key + "'; expected one of "
-                                + String.join(
-                                        ", ", SCENARIO_KEYS.stream().sorted().toList()));
+
+        void refuseUnknown(JsonNode node, ScenarioKeys.Keys keys, String pointer, String where)
+                throws ScenarioFileException {
+            for (ScenarioKeys.Unknown u : ScenarioKeys.unknown(node, keys, pointer)) {
+                throw problem(
+                        u.pointer(),
+                        where + ": unknown key '" + u.key() + "'; expected one of " + String.join(", ", u.expected()));
             }
         }
-        String name = node.path("name").asText("");
-        if (name.isBlank()) {
-            throw new ScenarioFileException(file, line, 0, where + ": 'name' is required");
+    }
+
+    private Scenario scenario(JsonNode node, JsonNode defaults, Located at, int index) throws ScenarioFileException {
+        String pointer = "/scenarios/" + index;
+        int line = at.spans().key(pointer).line();
+        String where = "scenario #" + (index + 1);
+        if (!node.isObject()) {
+            throw at.problem(pointer, where + " must be a map");
         }
-        where = "scenario '" + name + "'";
+        String name = node.path("name").asText("");
+        if (!name.isBlank()) {
+            where = "scenario '" + name + "'";
+        }
+        at.refuseUnknown(node, ScenarioKeys.SCENARIO, pointer, where);
+        if (name.isBlank()) {
+            throw at.problem(pointer, where + ": 'name' is required");
+        }
         JsonNode given = node.get("given");
         if (given == null || !given.isObject()) {
-            throw new ScenarioFileException(file, line, 0, where + ": 'given' (an evaluate request) is required");
+            throw at.problem(pointer, where + ": 'given' (an evaluate request) is required");
         }
         JsonNode merged = merge(defaults.isObject() ? defaults.deepCopy() : yaml.createObjectNode(), given);
         if (!merged.path("evaluationDate").isTextual()) {
-            throw new ScenarioFileException(
-                    file,
-                    line,
-                    0,
+            throw at.problem(
+                    pointer,
                     where
                             + ": given.evaluationDate is required, so that the scenario does not change with the calendar");
         }
         JsonNode expect = node.get("expect");
         if (expect == null || !expect.isObject()) {
-            throw new ScenarioFileException(file, line, 0, where + ": 'expect' (a partial answer) is required");
+            throw at.problem(pointer, where + ": 'expect' (a partial answer) is required");
         }
         String language = node.path("language").asText("it");
         if (!language.equals("it") && !language.equals("en")) {
-            throw new ScenarioFileException(file, line, 0, where + ": language must be it or en");
+            throw at.problem(pointer + "/language", where + ": language must be it or en");
         }
         String endpoint = node.path("endpoint").asText(Scenario.EVALUATE);
         if (!endpoint.equals(Scenario.EVALUATE) && !endpoint.equals(Scenario.OPTIONS)) {
-            throw new ScenarioFileException(file, line, 0, where + ": endpoint must be evaluate or options");
+            throw at.problem(pointer + "/endpoint", where + ": endpoint must be evaluate or options");
         }
+        at.refuseUnknown(
+                expect,
+                endpoint.equals(Scenario.OPTIONS) ? ScenarioKeys.EXPECT_OPTIONS : ScenarioKeys.EXPECT_EVALUATE,
+                pointer + "/expect",
+                where + ", expect");
         return new Scenario(
-                file,
+                at.file(),
                 line,
+                index,
                 name,
                 strings(node.get("covers")),
                 strings(node.get("tags")),
@@ -174,33 +175,5 @@ public final class ScenarioReader {
             out.add(node.asText());
         }
         return out;
-    }
-
-    /** The line on which each entry of the top-level 'scenarios' list starts. */
-    private List<Integer> scenarioLines(String text) {
-        List<Integer> lines = new ArrayList<>();
-        try (JsonParser p = yaml.getFactory().createParser(text)) {
-            int depth = 0;
-            boolean inScenarios = false;
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                    if (inScenarios && depth == 2 && t == JsonToken.START_OBJECT) {
-                        lines.add(p.currentTokenLocation().getLineNr());
-                    }
-                    depth++;
-                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                    depth--;
-                    if (depth == 1) {
-                        inScenarios = false;
-                    }
-                } else if (t == JsonToken.FIELD_NAME && depth == 1) {
-                    inScenarios = "scenarios".equals(p.currentName());
-                }
-            }
-        } catch (IOException e) {
-            return lines;
-        }
-        return lines;
     }
 }

@@ -58,10 +58,16 @@ public final class ScenarioRunner {
         } catch (IOException e) {
             return List.of(unreadable(displayPrefix, "cannot list scenario files: " + e.getMessage()));
         }
+        return runFiles(ruleset, scenariosFolder, files, displayPrefix);
+    }
+
+    /**
+     * Every scenario of these files (below {@code root}, which names them in reports), on all cores.
+     */
+    public List<ScenarioResult> runFiles(Ruleset ruleset, Path root, List<Path> files, String displayPrefix) {
         List<Supplier<ScenarioResult>> work = new ArrayList<>();
         for (Path file : files) {
-            String display =
-                    displayPrefix + scenariosFolder.relativize(file).toString().replace('\\', '/');
+            String display = displayPrefix + root.relativize(file).toString().replace('\\', '/');
             try {
                 for (Scenario scenario : reader.read(file, display)) {
                     work.add(() -> run(ruleset, scenario));

@@ -162,7 +162,7 @@ class TestCommandTest {
 
         assertEquals(1, run.exit());
         assertTrue(
-                run.out().contains("undated.yaml:5:0: scenario 'undated': given.evaluationDate is required"),
+                run.out().contains("undated.yaml:5:5: scenario 'undated': given.evaluationDate is required"),
                 run.out());
     }
 
