@@ -325,10 +325,15 @@
   async function start() {
     const state = fromUrl();
     lang = state.lang;
-    const response = await fetch('/api/v1/catalog');
+    const response = await fetch('/api/v1/catalog', { headers: { 'Accept-Language': lang } });
     if (!response.ok) {
-      showError('catalog: ' + response.status);
-      setTimeout(start, 1000);
+      let message = String(response.status);
+      try {
+        const body = await response.json();
+        if (body.error) message = body.error.message;
+      } catch (e) { /* not JSON: the status says enough */ }
+      showError(message);
+      setTimeout(start, 2000);
       return;
     }
     catalog = await response.json();

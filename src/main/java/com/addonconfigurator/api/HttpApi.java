@@ -204,7 +204,7 @@ public final class HttpApi {
         }
         Ruleset active = registry.active();
         if (active == null) {
-            responses.error(ctx, 503, "NOT_READY", Map.of());
+            responses.error(ctx, 503, RulesController.notReadyCode(registry), Map.of());
             return;
         }
         ctx.header(VERSION_HEADER, active.version());

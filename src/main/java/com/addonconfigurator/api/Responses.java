@@ -35,10 +35,30 @@ final class Responses {
         }
     }
 
-    /** The error shape with the code's message, its placeholders filled from {@code values}. */
+    /** The name of the whole body where a field is named: the root of the JSON document. */
+    static final String ROOT = "$";
+
+    /**
+     * The error shape with the code's message, its placeholders filled from {@code values}. A
+     * {@code detail} (the JSON parser's own words, in English) goes in {@code details}, so that the
+     * message is wholly in the language asked.
+     */
     void error(Context ctx, int status, String code, Map<String, ?> values) {
         ctx.attribute(HANDLED, Boolean.TRUE);
-        json(ctx, status, ApiError.of(code, messages.error(code, language(ctx), values)));
+        String message = messages.error(code, language(ctx), values);
+        Object detail = values.get("detail");
+        json(
+                ctx,
+                status,
+                detail == null
+                        ? ApiError.of(code, message)
+                        : new ApiError(new ApiError.Body(
+                                code,
+                                message,
+                                ROOT,
+                                List.of(new ApiError.Detail(ROOT, detail.toString())),
+                                null,
+                                null)));
     }
 
     /** 400 INVALID_REQUEST with a detail per field (the first fifty). */
@@ -47,22 +67,17 @@ final class Responses {
         List<ApiError.Detail> details = new ArrayList<>();
         for (FieldProblem p : problems.subList(0, Math.min(problems.size(), MAX_DETAILS))) {
             Map<String, Object> values = new LinkedHashMap<>(p.args());
-            values.put("field", p.field().isEmpty() ? "body" : p.field());
-            details.add(new ApiError.Detail(p.field(), messages.field(p.code(), language, values)));
+            String field = p.field().isEmpty() ? ROOT : p.field();
+            values.put("field", field);
+            details.add(new ApiError.Detail(field, messages.field(p.code(), language, values)));
         }
         String message = messages.error(
                 "INVALID_REQUEST", language, Map.of("first", details.get(0).message()));
-        boolean wholeBody = problems.size() == 1 && problems.get(0).field().isEmpty();
         json(
                 ctx,
                 400,
                 new ApiError(new ApiError.Body(
-                        "INVALID_REQUEST",
-                        message,
-                        wholeBody ? null : problems.get(0).field(),
-                        wholeBody ? null : details,
-                        null,
-                        null)));
+                        "INVALID_REQUEST", message, details.get(0).field(), details, null, null)));
     }
 
     /** An error with more than a message: the reload's problems and the version still active. */

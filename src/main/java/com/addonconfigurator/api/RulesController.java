@@ -57,10 +57,16 @@ final class RulesController {
         responses.rejected(ctx, 422, "RULES_REJECTED", problems, active == null ? null : active.version());
     }
 
+    /** Why there is no active ruleset: none loaded yet, or the rules folder was refused. */
+    static String notReadyCode(RulesetRegistry registry) {
+        ReloadAttempt last = registry.lastAttempt();
+        return last != null && !last.loaded() ? "RULES_REFUSED" : "NOT_READY";
+    }
+
     void catalog(Context ctx) throws HttpProblem {
         Ruleset active = registry.active();
         if (active == null) {
-            throw new HttpProblem(503, "NOT_READY", Map.of());
+            throw new HttpProblem(503, notReadyCode(registry), Map.of());
         }
         ctx.header(HttpApi.VERSION_HEADER, active.version());
         responses.json(ctx, 200, catalogView.of(active));

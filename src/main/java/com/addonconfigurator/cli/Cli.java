@@ -40,6 +40,18 @@ public final class Cli {
 
     public int run(String[] args) {
         String command = args.length == 0 ? "serve" : args[0];
+        try {
+            return dispatch(command, args);
+        } catch (IllegalArgumentException e) {
+            err.println(command + ": " + e.getMessage());
+            return USAGE;
+        } catch (RuntimeException e) {
+            err.println(command + ": " + e);
+            return 1;
+        }
+    }
+
+    private int dispatch(String command, String[] args) {
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
         if (!command.equals("test")
                 && COMMANDS.containsKey(command)

@@ -4,7 +4,10 @@ import com.addonconfigurator.evaluation.AnswerDiff;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.evaluation.KeyedAnswer;
 import com.addonconfigurator.json.Json;
+import com.addonconfigurator.messages.ErrorMessages;
 import com.addonconfigurator.messages.Language;
+import com.addonconfigurator.request.FieldProblem;
+import com.addonconfigurator.request.InvalidRequestException;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.scenarios.Report;
@@ -19,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,6 +89,16 @@ final class RecordCommand {
         try {
             answer = mapper.valueToTree(new EvaluationService(() -> ruleset, engine, Clock.systemUTC())
                     .evaluate(request, Language.fromTag(language), false));
+        } catch (InvalidRequestException e) {
+            ErrorMessages messages = ErrorMessages.load();
+            List<String> problems = new ArrayList<>();
+            for (FieldProblem p : e.problems()) {
+                Map<String, Object> values = new LinkedHashMap<>(p.args());
+                values.put("field", p.field().isEmpty() ? "$" : p.field());
+                problems.add(messages.field(p.code(), Language.EN, values));
+            }
+            err.println("record: the request is not valid: " + String.join("; ", problems));
+            return 1;
         } catch (Exception e) {
             err.println("record: the request cannot be evaluated: " + e.getMessage());
             return 1;

@@ -155,6 +155,19 @@ class ContractEdgesHttpTest {
     }
 
     @Test
+    void aJsonErrorIsWhollyInTheLanguageAskedWithTheParsersWordsInDetails() throws Exception {
+        HttpResponse<String> italian = server.postRaw(
+                "/api/v1/evaluate", "application/json", "{\"channel\": ".getBytes(StandardCharsets.UTF_8));
+
+        JsonNode error = new ObjectMapper().readTree(italian.body()).get("error");
+        assertEquals(
+                "Il corpo della richiesta non è un JSON valido.",
+                error.get("message").asText());
+        assertEquals("$", error.get("field").asText());
+        assertFalse(error.get("details").get(0).get("message").asText().isBlank(), italian.body());
+    }
+
+    @Test
     void theLargestIntegerOfUsersIsARequestErrorOnOptions() throws Exception {
         HttpResponse<String> answer = server.post(
                 "/api/v1/options",

@@ -2,7 +2,6 @@ package com.addonconfigurator.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.TestRules;
@@ -166,13 +165,13 @@ class HttpContractTest {
     }
 
     @Test
-    void aBodyThatIsNotAnObjectHasNoField() throws Exception {
+    void aBodyThatIsJsonButNotAnObjectNamesTheRootAsItsField() throws Exception {
         JsonNode error = error(
                 server.postRaw("/api/v1/evaluate", "application/json", "[1,2]".getBytes(StandardCharsets.UTF_8)),
                 400,
                 "INVALID_REQUEST");
-        assertNull(error.get("field"));
-        assertNull(error.get("details"));
+        assertEquals("$", error.get("field").asText());
+        assertEquals("$", error.get("details").get(0).get("field").asText());
     }
 
     static Stream<Arguments> notJson() {

@@ -62,7 +62,7 @@ class RulesFailureHttpTest {
     }
 
     @Test
-    void beforeAnyRulesetIsLoadedEvaluationsAreNotReadyAndHealthIsUp() throws Exception {
+    void whenTheOnlyRulesWereRefusedReadinessSaysSoAndWhereToLookAndHealthIsUp() throws Exception {
         TestServer server = TestServer.start(AppConfig.defaults(temp.resolve("empty")), false);
         try {
             long deadline = System.nanoTime() + 10_000_000_000L;
@@ -70,8 +70,17 @@ class RulesFailureHttpTest {
                 TestServer.sleep(20);
             }
             error(server.post("/api/v1/evaluate", RequestBodies.example().json()), 503, "NOT_READY");
-            error(server.get("/ready"), 503, "NOT_READY");
-            error(server.get("/api/v1/catalog"), 503, "NOT_READY");
+            var italian = error(server.get("/ready"), 503, "RULES_REFUSED");
+            var english = error(server.get("/ready", "Accept-Language", "en"), 503, "RULES_REFUSED");
+            assertTrue(
+                    italian.get("message").asText().contains("rifiutate")
+                            && italian.get("message").asText().contains("/api/v1/rules"),
+                    italian.toString());
+            assertTrue(
+                    english.get("message").asText().contains("refused")
+                            && english.get("message").asText().contains("/api/v1/rules"),
+                    english.toString());
+            error(server.get("/api/v1/catalog"), 503, "RULES_REFUSED");
             assertEquals(200, server.get("/health").statusCode());
         } finally {
             server.stop();

@@ -165,6 +165,19 @@ class TestCommandSecondLookTest {
                 "located at the scenario's line: " + run.out());
     }
 
+    @Test
+    void recordOnAnInvalidRequestSaysWhatIsWrongInOneLine() throws Exception {
+        Path request = Files.writeString(
+                temp.resolve("bad.json"), "{\"channel\": \"PANEL\", \"cart\": {\"modules\": [\"WOOCOMERCE\"]}}");
+
+        Run run = cli("record", request.toString(), "--rules", TestRules.FOLDER.toString());
+
+        assertEquals(1, run.exit());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("record: the request is not valid: cart.modules[0]: unknown value"), run.err());
+        assertFalse(run.err().contains("FieldProblem"), run.err());
+    }
+
     @ParameterizedTest(name = "{0} --help prints its usage and exits 0")
     @ValueSource(strings = {"test", "check", "diff", "record", "smoke", "configmap", "health", "serve"})
     void everyCommandHasHelp(String command) {
