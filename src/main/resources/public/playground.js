@@ -18,7 +18,10 @@
       firedRules: 'Regole eseguite', scenario: 'Scenario', none: 'nessuno', noPlan: '— nessuno —',
       ACCEPTED: 'accettato', REJECTED: 'rifiutato', checkoutOk: 'Il carrello può andare al pagamento',
       checkoutKo: 'Il carrello non può andare al pagamento', webOnly: 'solo dal pannello web', copied: 'Copiato',
-      rulesetLabel: 'regole'
+      rulesetLabel: 'regole', emptyCart: 'Il carrello è vuoto: aggiungi un piano, un modulo o degli utenti.',
+      notACount: 'Scrivi un numero intero, da 0 in su.',
+      channels: { PEC_IT_CART: 'pec.it, nuovo cliente', CUSTOMER_AREA: 'Area clienti', PANEL: 'Pannello web',
+        MOBILE_APP: 'App mobile' }
     },
     en: {
       context: 'Context', evaluationDate: 'Evaluation date', channel: 'Channel', platform: 'Platform',
@@ -34,7 +37,10 @@
       firedRules: 'Rules fired', scenario: 'Scenario', none: 'none', noPlan: '— none —',
       ACCEPTED: 'accepted', REJECTED: 'rejected', checkoutOk: 'The cart can go to checkout',
       checkoutKo: 'The cart cannot go to checkout', webOnly: 'web panel only', copied: 'Copied',
-      rulesetLabel: 'ruleset'
+      rulesetLabel: 'ruleset', emptyCart: 'The cart is empty: add a plan, a module or users.',
+      notACount: 'Write a whole number, 0 or more.',
+      channels: { PEC_IT_CART: 'pec.it, new customer', CUSTOMER_AREA: 'Customer area', PANEL: 'Web panel',
+        MOBILE_APP: 'Mobile app' }
     }
   };
   let lang = 'it';
@@ -60,6 +66,28 @@
     children.forEach((c) => e.append(c));
     return e;
   };
+
+  const locale = () => (lang === 'it' ? 'it-IT' : 'en-GB');
+  // Amounts and dates as the chosen language writes them (30,00 € in Italian, €30.00 in English).
+  const money = (amount) => new Intl.NumberFormat(locale(), { style: 'currency', currency: (catalog && catalog.currency) || 'EUR' })
+    .format(parseFloat(amount));
+  const day = (iso) => (iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' })
+    .format(new Date(iso + 'T00:00:00Z')) : '—');
+
+  function channelOptions() {
+    Array.from($('channel').options).forEach((o) => { o.textContent = t('channels')[o.value] + ' (' + o.value + ')'; });
+  }
+
+  // A count the customer typed: a whole number from 0, else the field says so and nothing is evaluated.
+  function count(id) {
+    const input = $(id);
+    const raw = input.value.trim();
+    const ok = raw === '' || /^\d+$/.test(raw);
+    input.setAttribute('aria-invalid', String(!ok));
+    $(id + '-error').hidden = ok;
+    $(id + '-error').textContent = ok ? '' : t('notACount');
+    return ok ? parseInt(raw || '0', 10) : null;
+  }
 
   function today() {
     return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
@@ -102,7 +130,7 @@
       platform: $('platform').value,
       cart: {
         modules: orderedCartModules(),
-        users: Math.max(0, parseInt($('cartUsers').value || '0', 10) || 0),
+        users: count('cartUsers'),
         extendActiveServices: $('extendActiveServices').checked,
         invoiceThroughArubaPanel: $('invoiceThroughArubaPanel').checked
       }
@@ -113,11 +141,12 @@
         plan: $('accountPlan').value,
         expiresOn: $('accountExpiresOn').value || today(),
         activeModules: checked('activeModules'),
-        users: Math.max(0, parseInt($('accountUsers').value || '0', 10) || 0),
+        users: count('accountUsers'),
         contactsMatched: $('contactsMatched').checked
       };
     }
-    return request;
+    const invalid = request.cart.users === null || (request.account && request.account.users === null);
+    return invalid ? null : request;
   }
 
   function writeForm(r) {
@@ -160,6 +189,7 @@
 
   async function evaluate() {
     const request = readForm();
+    if (request === null) return; // a field says what is wrong
     lastRequest = request;
     history.replaceState(null, '', '#cart=' + encodeURIComponent(JSON.stringify(request)) + '&lang=' + lang);
     const mine = ++sequence;
@@ -194,20 +224,24 @@
     $('error').hidden = true;
     $('ruleset').textContent = t('rulesetLabel') + ' ' + a.rulesetVersion;
     const checkout = $('checkout');
-    checkout.textContent = a.checkoutAllowed ? t('checkoutOk') : t('checkoutKo');
-    checkout.className = 'checkout ' + (a.checkoutAllowed ? 'ok' : 'ko');
+    const empty = a.items.length === 0;
+    $('results').classList.toggle('empty', empty);
+    checkout.textContent = empty ? t('emptyCart') : a.checkoutAllowed ? t('checkoutOk') : t('checkoutKo');
+    checkout.className = 'checkout ' + (empty ? 'none' : a.checkoutAllowed ? 'ok' : 'ko');
     checkout.dataset.allowed = String(a.checkoutAllowed);
 
     const items = $('items').tBodies[0];
     items.replaceChildren();
     a.items.forEach((i) => {
-      const reasons = el('td', {});
-      i.reasons.forEach((r) => reasons.append(el('span', { class: 'reason', 'data-code': r.code }, r.message + ' ', el('span', { class: 'code', text: r.code }))));
+      const reasonList = el('div', {});
+      i.reasons.forEach((r) => reasonList.append(el('span', { class: 'reason', 'data-code': r.code }, r.message + ' ',
+        el('span', { class: 'code', text: r.code }))));
       items.append(el('tr', { 'data-code': i.code, 'data-status': i.status },
-        el('td', {}, name(i.code) + (i.quantity > 1 ? ' × ' + i.quantity : ''), el('br'), el('span', { class: 'code', text: i.code })),
-        el('td', { class: 'status-' + i.status, text: t(i.status) }),
-        el('td', { text: i.expiresOn || '—' }),
-        reasons));
+        el('td', { 'data-label': t('item') }, el('div', {}, name(i.code) + (i.quantity > 1 ? ' × ' + i.quantity : ''),
+          el('br'), el('span', { class: 'code', text: i.code }))),
+        el('td', { class: 'status-' + i.status, text: t(i.status), 'data-label': t('status') }),
+        el('td', { text: day(i.expiresOn), 'data-label': t('expiry') }),
+        el('td', { 'data-label': t('reasons') }, reasonList)));
     });
 
     const suggestions = $('suggestions');
@@ -222,19 +256,21 @@
     const lines = $('lines').tBodies[0];
     lines.replaceChildren();
     a.pricing.lines.forEach((l) => lines.append(el('tr', { 'data-code': l.code },
-      el('td', { text: l.description }), el('td', { text: l.months == null ? '—' : String(l.months) }),
-      el('td', { class: 'num', text: l.amount + ' €' }))));
-    $('net').textContent = a.pricing.net + ' €';
+      el('td', { text: l.description, 'data-label': t('line') }),
+      el('td', { text: l.months == null ? '—' : String(l.months), 'data-label': t('months') }),
+      el('td', { class: 'num', text: money(l.amount), 'data-label': t('amount') }))));
+    $('net').textContent = money(a.pricing.net);
     $('vatRate').textContent = '(' + Math.round(parseFloat(a.pricing.vatRate) * 100) + '%)';
-    $('vat').textContent = a.pricing.vat + ' €';
-    $('gross').textContent = a.pricing.gross + ' €';
-    $('account-expiry-after').textContent = a.accountExpiresOn || '—';
+    $('vat').textContent = money(a.pricing.vat);
+    $('gross').textContent = money(a.pricing.gross);
+    $('account-expiry-after').textContent = day(a.accountExpiresOn);
 
     const steps = $('steps');
     steps.replaceChildren();
     a.nextSteps.forEach((s) => steps.append(el('li', { 'data-code': s.code },
       name(s.item) + ': ' + s.message + ' ', s.webPanelOnly ? el('span', { class: 'web-only', text: '(' + t('webOnly') + ')' }) : '')));
-    if (a.nextSteps.length === 0) steps.append(el('li', { text: t('none') }));
+    steps.hidden = a.nextSteps.length === 0;
+    $('steps-none').hidden = a.nextSteps.length > 0;
 
     const warnings = $('warnings');
     warnings.replaceChildren();
@@ -244,6 +280,18 @@
     const fired = $('fired-rules');
     fired.replaceChildren();
     (a.firedRules || []).forEach((f) => fired.append(el('li', {}, f.rule + ' ', el('span', { class: 'code', text: f.file }))));
+    if (!$('scenario-box').hidden) $('scenario').value = scenarioYaml(); // the scenario follows the cart
+  }
+
+  // YAML of a request, block style, lists inline: readable in a scenario file.
+  function yaml(value, indent) {
+    const pad = ' '.repeat(indent);
+    const scalar = (v) => (typeof v === 'string' ? (/^[A-Z][A-Z0-9_]*$/.test(v) ? v : JSON.stringify(v)) : String(v));
+    return Object.entries(value).map(([k, v]) => {
+      if (Array.isArray(v)) return pad + k + ': [' + v.map(scalar).join(', ') + ']';
+      if (v !== null && typeof v === 'object') return pad + k + ':\n' + yaml(v, indent + 2);
+      return pad + k + ': ' + scalar(v);
+    }).join('\n');
   }
 
   function applySuggestion(s) {
@@ -265,7 +313,8 @@
     out.push('  - name: ' + q('playground case ' + new Date().toISOString().slice(0, 19)));
     out.push('    covers: []');
     if (lang !== 'it') out.push('    language: ' + lang);
-    out.push('    given: ' + JSON.stringify(r));
+    out.push('    given:');
+    out.push(yaml(r, 6));
     out.push('    expect:');
     out.push('      checkoutAllowed: ' + a.checkoutAllowed);
     out.push('      accountExpiresOn: ' + (a.accountExpiresOn ? q(a.accountExpiresOn) : 'null'));
@@ -298,6 +347,7 @@
     lang = next;
     document.documentElement.lang = lang;
     document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = t(e.dataset.i18n); });
+    channelOptions();
     $('lang-it').setAttribute('aria-pressed', String(lang === 'it'));
     $('lang-en').setAttribute('aria-pressed', String(lang === 'en'));
     if (catalog) {

@@ -18,6 +18,7 @@ final class StaticAssets {
         add("/playground.js", "/public/playground.js", "text/javascript; charset=utf-8");
         add("/playground.css", "/public/playground.css", "text/css; charset=utf-8");
         add("/docs", "/public/docs.html", "text/html; charset=utf-8");
+        add("/favicon.svg", "/public/favicon.svg", "image/svg+xml");
         String swagger = "/META-INF/resources/webjars/swagger-ui/" + SWAGGER_UI + "/";
         add("/docs/swagger-ui.css", swagger + "swagger-ui.css", "text/css; charset=utf-8");
         add("/docs/swagger-ui-bundle.js", swagger + "swagger-ui-bundle.js", "text/javascript; charset=utf-8");

@@ -1,6 +1,7 @@
 package com.addonconfigurator.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.addonconfigurator.TestRules;
@@ -18,7 +19,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -119,7 +124,9 @@ class PlaygroundBrowserTest {
         String hash = URLEncoder.encode(new ObjectMapper().writeValueAsString(cart), StandardCharsets.UTF_8)
                 .replace("+", "%20");
 
+        browser.manage().window().setSize(new Dimension(1280, 1500));
         browser.get(server.uri("/").toString() + "#cart=" + hash);
+        browser.navigate().refresh(); // a new #hash on the same page does not load it again
 
         waiting().until(d -> "REJECTED".equals(status("WOOCOMMERCE")));
         assertTrue(browser.findElement(By.cssSelector("#items tr[data-code='WOOCOMMERCE']"))
@@ -137,11 +144,11 @@ class PlaygroundBrowserTest {
         waiting().until(d -> "ACCEPTED".equals(status("WOOCOMMERCE")) && "ACCEPTED".equals(status("DOCUMENTI")));
         waiting().until(d -> "true".equals(d.findElement(By.id("checkout")).getAttribute("data-allowed")));
         // WooCommerce 30.00 + Documenti 20.00 + 2 users for 12 months 20.00 + 8 months' extension 16.67
-        assertEquals("86.67 €", browser.findElement(By.id("net")).getText());
-        assertEquals("19.07 €", browser.findElement(By.id("vat")).getText());
-        assertEquals("105.74 €", browser.findElement(By.id("gross")).getText());
-        assertEquals(
-                "2027-11-28", browser.findElement(By.id("account-expiry-after")).getText());
+        // amounts and dates as Italian writes them
+        assertEquals("86,67 €", text("net"));
+        assertEquals("19,07 €", text("vat"));
+        assertEquals("105,74 €", text("gross"));
+        assertEquals("28 nov 2027", text("account-expiry-after"));
         assertTrue(browser.findElement(By.cssSelector("#steps li[data-code='CONNECT_ONLINE_SHOP']"))
                 .isDisplayed());
         assertTrue(
@@ -149,18 +156,111 @@ class PlaygroundBrowserTest {
 
         browser.findElement(By.id("lang-en")).click();
         waiting().until(d -> d.findElement(By.id("checkout")).getText().equals("The cart can go to checkout"));
+        assertEquals("€105.74", text("gross"));
+        assertTrue(
+                browser.findElement(By.cssSelector("#channel option[value='CUSTOMER_AREA']"))
+                        .getText()
+                        .startsWith("Customer area"),
+                "channel names in the chosen language");
 
         browser.findElement(By.id("copy-scenario")).click();
         String scenario = browser.findElement(By.id("scenario")).getAttribute("value");
         assertTrue(scenario.startsWith("scenarios:\n"), scenario);
         assertTrue(scenario.contains("WOOCOMMERCE: { status: ACCEPTED"), scenario);
         assertTrue(scenario.contains("gross: \"105.74\""), scenario);
+        assertTrue(
+                scenario.contains("    given:\n      evaluationDate: \"2026-11-28\"\n      channel: CUSTOMER_AREA\n"),
+                "given as readable YAML: " + scenario);
+        browser.findElement(By.cssSelector("#cartModules input[value='INCASSI_PAGAMENTI']"))
+                .click();
+        waiting()
+                .until(d ->
+                        d.findElement(By.id("scenario")).getAttribute("value").contains("INCASSI_PAGAMENTI"));
 
         Path shot = Path.of("target", "playground.png");
         Files.createDirectories(shot.getParent());
         File taken = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(taken.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
         assertTrue(Files.size(shot) > 10_000);
+    }
+
+    /** An element's text with no-break spaces as plain ones (number formats put them before the euro sign). */
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText().replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
+    private static void open(int width, Map<String, Object> cart) throws Exception {
+        browser.manage().window().setSize(new Dimension(width, 1000));
+        String hash = URLEncoder.encode(new ObjectMapper().writeValueAsString(cart), StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        browser.get(server.uri("/").toString() + "#cart=" + hash);
+        browser.navigate().refresh();
+    }
+
+    @ParameterizedTest(name = "at {0} px the results fit the screen and a rejected item shows its reasons")
+    @ValueSource(ints = {360, 1280})
+    void theResultsFitTheScreenAndARejectedItemShowsItsReasons(int width) throws Exception {
+        open(
+                width,
+                Map.of(
+                        "evaluationDate",
+                        "2026-11-28",
+                        "channel",
+                        "CUSTOMER_AREA",
+                        "account",
+                        Map.of("plan", "FE", "expiresOn", "2027-03-31"),
+                        "cart",
+                        Map.of("modules", List.of("WOOCOMMERCE", "INCASSI_PAGAMENTI"), "users", 3)));
+        waiting().until(d -> "REJECTED".equals(status("WOOCOMMERCE")));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fit = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+                const w = window.innerWidth, bad = [];
+                document.querySelectorAll('#results *').forEach((e) => {
+                  const r = e.getBoundingClientRect();
+                  if (r.width > 0 && r.right > w + 1) bad.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + r.right);
+                });
+                return { width: w, scroll: document.documentElement.scrollWidth, wider: bad.join(', ') };""");
+        long inner = ((Number) fit.get("width")).longValue();
+        assertTrue(((Number) fit.get("scroll")).longValue() <= inner, "the page scrolls sideways: " + fit);
+        assertEquals("", fit.get("wider"), "elements wider than the screen at " + width + " px");
+        WebElement reason = browser.findElement(By.cssSelector("#items tr[data-code='WOOCOMMERCE'] .reason"));
+        assertTrue(reason.isDisplayed());
+        assertTrue(
+                reason.getRect().getX() + reason.getRect().getWidth() <= inner,
+                "the reason is cut: " + reason.getRect());
+
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('results').scrollIntoView()");
+        Path shot = Path.of("target", "playground-" + width + ".png");
+        Files.createDirectories(shot.getParent());
+        File taken = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(taken.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(Files.size(shot) > 10_000);
+    }
+
+    @Test
+    void anInvalidNumberIsFlaggedAtItsFieldAndAnEmptyCartSaysSoCalmly() throws Exception {
+        open(
+                1280,
+                Map.of(
+                        "evaluationDate",
+                        "2026-11-28",
+                        "channel",
+                        "PANEL",
+                        "account",
+                        Map.of("plan", "FE", "expiresOn", "2027-11-28"),
+                        "cart",
+                        Map.of()));
+        waiting().until(d -> d.findElement(By.id("checkout")).getText().startsWith("Il carrello è vuoto"));
+        assertFalse(browser.findElement(By.id("items")).isDisplayed(), "no empty tables");
+        assertFalse(browser.findElement(By.id("steps")).isDisplayed(), "no numbered 'none' step");
+
+        WebElement users = browser.findElement(By.id("cartUsers"));
+        users.sendKeys(Keys.chord(Keys.CONTROL, "a"), "-3", Keys.TAB);
+
+        waiting().until(d -> "true".equals(users.getAttribute("aria-invalid")));
+        assertTrue(browser.findElement(By.id("cartUsers-error")).isDisplayed());
+        assertEquals("-3", users.getAttribute("value"), "the value is not silently changed");
     }
 
     @Test
