@@ -18,16 +18,24 @@ import java.util.TreeSet;
 final class ScenarioKeys {
     /** Keys of a map: each known key's own keys (null: any value), and those of any other key (codes). */
     record Keys(Map<String, Keys> known, Keys anyKey) {
-        static Keys leaf() {
-            return null;
-        }
-
         static Keys of(Object... pairs) {
             Map<String, Keys> known = new LinkedHashMap<>();
             for (int i = 0; i < pairs.length; i += 2) {
                 known.put((String) pairs[i], (Keys) pairs[i + 1]);
             }
             return new Keys(known, null);
+        }
+
+        /** A map whose keys take any value. */
+        static Keys leaves(String... names) {
+            return names(Set.of(names));
+        }
+
+        /** These keys, and one more whose value has keys of its own. */
+        Keys with(String key, Keys keys) {
+            Map<String, Keys> more = new LinkedHashMap<>(known);
+            more.put(key, keys);
+            return new Keys(more, anyKey);
         }
 
         static Keys byCode(Keys each) {
@@ -60,83 +68,34 @@ final class ScenarioKeys {
             "expect",
             null);
     static final Keys FILE = Keys.of("defaults", REQUEST, "scenarios", null);
-    static final Keys EXPECT_EVALUATE = Keys.of(
-            "rulesetVersion",
-            null,
-            "evaluationDate",
-            null,
-            "checkoutAllowed",
-            null,
-            "accountExpiresOn",
-            null,
-            "items",
-            Keys.byCode(Keys.of(
-                    "kind",
-                    null,
-                    "quantity",
-                    null,
-                    "status",
-                    null,
-                    "expiresOn",
-                    null,
-                    "reasons",
-                    null,
-                    "messages",
-                    null,
-                    "params",
-                    null)),
-            "suggestions",
-            null,
-            "pricing",
-            Keys.of(
-                    "currency",
-                    null,
-                    "net",
-                    null,
-                    "vatRate",
-                    null,
-                    "vat",
-                    null,
-                    "gross",
-                    null,
-                    "lines",
-                    Keys.byCode(Keys.of(
-                            "quantity", null, "months", null, "amount", null, "promotion", null, "description", null))),
-            "nextSteps",
-            Keys.byCode(Keys.of("item", null, "order", null, "webPanelOnly", null, "message", null)),
-            "warnings",
-            null,
-            "warningMessages",
-            null,
-            "firedRules",
-            null,
-            "error",
-            error());
-    static final Keys EXPECT_OPTIONS = Keys.of(
-            "rulesetVersion",
-            null,
-            "evaluationDate",
-            null,
-            "error",
-            error(),
-            "options",
-            Keys.byCode(Keys.of(
-                    "kind",
-                    null,
-                    "name",
-                    null,
-                    "inCart",
-                    null,
-                    "quantity",
-                    null,
-                    "status",
-                    null,
-                    "expiresOn",
-                    null,
-                    "reasons",
-                    null,
-                    "price",
-                    Keys.of("amount", null, "months", null, "promotion", null))));
+    static final Keys EXPECT_EVALUATE = Keys.leaves(
+                    "rulesetVersion",
+                    "evaluationDate",
+                    "checkoutAllowed",
+                    "accountExpiresOn",
+                    "suggestions",
+                    "warnings",
+                    "warningMessages",
+                    "firedRules")
+            .with(
+                    "items",
+                    Keys.byCode(
+                            Keys.leaves("kind", "quantity", "status", "expiresOn", "reasons", "messages", "params")))
+            .with(
+                    "pricing",
+                    Keys.leaves("currency", "net", "vatRate", "vat", "gross")
+                            .with(
+                                    "lines",
+                                    Keys.byCode(
+                                            Keys.leaves("quantity", "months", "amount", "promotion", "description"))))
+            .with("nextSteps", Keys.byCode(Keys.leaves("item", "order", "webPanelOnly", "message")))
+            .with("error", error());
+    static final Keys EXPECT_OPTIONS = Keys.leaves("rulesetVersion", "evaluationDate")
+            .with("error", error())
+            .with(
+                    "options",
+                    Keys.byCode(Keys.leaves("kind", "name", "inCart", "quantity", "status", "expiresOn", "reasons")
+                            .with("price", Keys.leaves("amount", "months", "promotion"))));
 
     private ScenarioKeys() {}
 
@@ -149,7 +108,7 @@ final class ScenarioKeys {
     }
 
     private static Keys error() {
-        return Keys.of("code", null, "field", null, "fields", null, "message", null, "details", null);
+        return Keys.leaves("code", "field", "fields", "message", "details");
     }
 
     /** An unknown key: its pointer and the keys that would be known there. */
