@@ -1,6 +1,6 @@
 package com.addonconfigurator.cli;
 
-import com.addonconfigurator.app.AppConfig;
+import com.addonconfigurator.app.AppConfigReader;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesWatchdog;
 import java.nio.file.Path;
@@ -46,12 +46,12 @@ final class Args {
     /** --rules, else RULES_DIR, else the default folder. */
     Path rulesDir(Map<String, String> env) {
         String given = options.get("--rules");
-        return given != null ? Path.of(given) : AppConfig.rulesDir(env);
+        return given != null ? Path.of(given) : AppConfigReader.rulesDir(env);
     }
 
     /** The time limit a reload runs the scenarios under: RULES_TIME_LIMIT_MS, else the default. */
     private static RulesWatchdog watchdog(Map<String, String> env) {
-        return new RulesWatchdog(Duration.ofMillis(AppConfig.rulesTimeLimitMs(env)));
+        return new RulesWatchdog(Duration.ofMillis(AppConfigReader.rulesTimeLimitMs(env)));
     }
 
     /** A rule engine with the firing limit of --firing-limit, else RULES_FIRING_LIMIT, else the default. */
@@ -59,7 +59,7 @@ final class Args {
         try {
             String given = options.get(FIRING_LIMIT);
             if (given == null) {
-                return new RuleEngine(AppConfig.firingLimit(env), watchdog(env), null);
+                return new RuleEngine(AppConfigReader.firingLimit(env), watchdog(env), null);
             }
             int limit = Integer.parseInt(given.trim());
             if (limit < 1) {

@@ -2,6 +2,7 @@ package com.addonconfigurator.cli;
 
 import com.addonconfigurator.app.App;
 import com.addonconfigurator.app.AppConfig;
+import com.addonconfigurator.app.AppConfigReader;
 import com.addonconfigurator.rules.Problem;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
@@ -149,7 +150,7 @@ public final class Cli {
     private int serve() {
         AppConfig config;
         try {
-            config = AppConfig.fromEnv(env);
+            config = AppConfigReader.fromEnv(env);
         } catch (IllegalArgumentException e) {
             err.println("addon-configurator: invalid configuration: " + e.getMessage());
             return USAGE;
@@ -176,11 +177,11 @@ public final class Cli {
                     + "\nusage: java -jar addon-configurator.jar check [RULES_DIR] [--firing-limit N]");
             return USAGE;
         }
-        Path folder = args.positional.isEmpty() ? AppConfig.rulesDir(env) : Path.of(args.positional.get(0));
+        Path folder = args.positional.isEmpty() ? AppConfigReader.rulesDir(env) : Path.of(args.positional.get(0));
         Clock clock = Clock.systemUTC();
         Ruleset ruleset;
         try {
-            ruleset = Rulesets.loader(env, CompiledRulesCache.in(AppConfig.rulesCacheDir(env)))
+            ruleset = Rulesets.loader(env, CompiledRulesCache.in(AppConfigReader.rulesCacheDir(env)))
                     .load(folder);
         } catch (RulesetLoadException e) {
             e.problems().forEach(p -> out.println(p));

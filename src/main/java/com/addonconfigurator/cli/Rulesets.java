@@ -1,6 +1,6 @@
 package com.addonconfigurator.cli;
 
-import com.addonconfigurator.app.AppConfig;
+import com.addonconfigurator.app.AppConfigReader;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetLoadException;
 import com.addonconfigurator.rules.RulesetLoader;
@@ -16,7 +16,8 @@ final class Rulesets {
 
     /** A loader as the service's: the limits and allow-list of the environment's settings. */
     static RulesetLoader loader(Map<String, String> env, CompiledRulesCache cache) {
-        return new RulesetLoader(Clock.systemUTC(), cache, AppConfig.rulesLimits(env), AppConfig.allowList(env));
+        return new RulesetLoader(
+                Clock.systemUTC(), cache, AppConfigReader.rulesLimits(env), AppConfigReader.allowList(env));
     }
 
     /** The ruleset, or null after printing why not. */

@@ -2,6 +2,7 @@ package com.addonconfigurator.cli;
 
 import com.addonconfigurator.app.App;
 import com.addonconfigurator.app.AppConfig;
+import com.addonconfigurator.app.AppConfigReader;
 import com.addonconfigurator.json.Json;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.scenarios.Scenario;
@@ -56,7 +57,7 @@ final class SmokeCommand {
         }
         AppConfig config;
         try {
-            config = AppConfig.fromEnv(settings);
+            config = AppConfigReader.fromEnv(settings);
         } catch (IllegalArgumentException e) {
             err.println("smoke: invalid configuration: " + e.getMessage());
             return Cli.USAGE;

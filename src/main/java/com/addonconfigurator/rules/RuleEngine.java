@@ -3,19 +3,12 @@ package com.addonconfigurator.rules;
 import com.addonconfigurator.rules.pool.SessionPool;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
-import org.kie.api.event.rule.ObjectDeletedEvent;
-import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
@@ -46,8 +39,6 @@ public final class RuleEngine {
     public interface FiringObserver {
         void fired(Map<String, Integer> firingsByRule);
     }
-
-    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"([^\"]+)\"|rule \"([^\"]+)\"");
 
     private final int firingLimit;
     private final RulesWatchdog watchdog;
@@ -94,14 +85,14 @@ public final class RuleEngine {
     public Decisions run(Ruleset ruleset, List<Object> facts, boolean explain) throws RulesFailedException {
         SessionPool.Lease lease = ruleset.lease();
         boolean intact = false;
-        Recorder recorder = new Recorder(explain, observer != null);
+        FiringRecorder recorder = new FiringRecorder(explain, observer != null);
         RulesWatchdog.Slot watched = watchdog.begin(ruleset);
         try {
             Decisions decisions;
             try {
                 decisions = fire(lease.session(), ruleset, facts, recorder);
             } catch (Throwable t) {
-                if (watched != null && stoppedBy(t)) {
+                if (watched != null && RuleFailures.stoppedBy(t)) {
                     watched.received(); // (wrapped, when the rules called by reflection)
                 }
                 throw t;
@@ -113,8 +104,8 @@ public final class RuleEngine {
             intact = true;
             return decisions;
         } catch (Throwable t) {
-            if (watched != null && watched.wasStopped() && stoppedBy(t)) {
-                String rule = where(recorder.firing, watched.location());
+            if (watched != null && watched.wasStopped() && RuleFailures.stoppedBy(t)) {
+                String rule = RuleFailures.where(recorder.firing, watched.location());
                 throw new RulesFailedException(
                         rule,
                         "the rules ran past the time limit of "
@@ -122,7 +113,8 @@ public final class RuleEngine {
                         null);
             }
             if (t instanceof StackOverflowError || t instanceof OutOfMemoryError) {
-                String rule = where(recorder.firing, ruleset.generatedCode().locate(t.getStackTrace()));
+                String rule = RuleFailures.where(
+                        recorder.firing, ruleset.generatedCode().locate(t.getStackTrace()));
                 throw new RulesFailedException(
                         rule,
                         "the rules ran out of "
@@ -135,7 +127,7 @@ public final class RuleEngine {
                 throw e;
             }
             if (t instanceof RuntimeException e) {
-                throw new RulesFailedException(ruleOf(e), "the rules threw " + e, e);
+                throw new RulesFailedException(RuleFailures.ruleOf(e), "the rules threw " + e, e);
             }
             intact = false;
             throw t;
@@ -148,17 +140,7 @@ public final class RuleEngine {
         }
     }
 
-    /** Whether a failure is, or was caused by, the watchdog's stop. */
-    private static boolean stoppedBy(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof ThreadDeath) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Decisions fire(KieSession session, Ruleset ruleset, List<Object> facts, Recorder recorder)
+    private Decisions fire(KieSession session, Ruleset ruleset, List<Object> facts, FiringRecorder recorder)
             throws RulesFailedException {
         session.addEventListener((RuleRuntimeEventListener) recorder);
         if (recorder.explain || recorder.count) {
@@ -186,33 +168,6 @@ public final class RuleEngine {
         return new Decisions(recorder.facts, recorder.ruleOf, new ArrayList<>(recorder.fired), recorder.derived);
     }
 
-    /**
-     * Where the rules were: the rule firing (known with the agenda listener), and the innermost
-     * rule or function of the stack when that is another (a function the rule called).
-     */
-    private static String where(String firing, String innermost) {
-        if (firing == null) {
-            return innermost;
-        }
-        return innermost == null || innermost.equals(firing) ? firing : firing + " in " + innermost;
-    }
-
-    /** The rule a failure names: Drools puts it in the message of a condition that threw. */
-    private static String ruleOf(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null) {
-                Matcher m = RULE_IN_MESSAGE.matcher(t.getMessage());
-                if (m.find()) {
-                    return m.group(1) != null ? m.group(1) : m.group(2);
-                }
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
-    }
-
     /** The catalog's global, the facts, and the phases' focus: a session ready to fire. */
     private static void start(KieSession session, Ruleset ruleset, List<Object> facts) {
         if (ruleset.readsCatalog()) {
@@ -223,73 +178,6 @@ public final class RuleEngine {
         }
         for (int i = PHASES.size() - 1; i >= 0; i--) {
             session.getAgenda().getAgendaGroup(PHASES.get(i)).setFocus();
-        }
-    }
-
-    /**
-     * Records one evaluation as the rules run: every fact, given and derived, in the order it was
-     * inserted (collected as inserted, not read back from the session: a rule base that never
-     * changes lets Drools drop from the session a fact that no rule can match, and the decisions
-     * — totals, steps, suggestions — are such facts); when explaining, the rule behind each derived
-     * fact and the rules in the order they first fired; when observed, the firings per rule.
-     */
-    private static final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
-        final List<Object> facts = new ArrayList<>();
-        final IdentityHashMap<Object, String> ruleOf = new IdentityHashMap<>();
-        final LinkedHashSet<String> fired = new LinkedHashSet<>();
-        final List<Object> derived = new ArrayList<>();
-        final Map<String, Integer> firings = new HashMap<>();
-        private final boolean explain;
-        private final boolean count;
-        /** The rule whose consequence runs now (known only with the agenda listener). */
-        String firing;
-
-        Recorder(boolean explain, boolean count) {
-            this.explain = explain;
-            this.count = count;
-        }
-
-        @Override
-        public void objectInserted(ObjectInsertedEvent event) {
-            facts.add(event.getObject());
-            if (explain && event.getRule() != null) {
-                ruleOf.put(event.getObject(), event.getRule().getName());
-                derived.add(event.getObject());
-            }
-        }
-
-        @Override
-        public void objectUpdated(ObjectUpdatedEvent event) {
-            if (explain && event.getRule() != null) {
-                ruleOf.put(event.getObject(), event.getRule().getName());
-            }
-        }
-
-        @Override
-        public void objectDeleted(ObjectDeletedEvent event) {
-            Object gone = event.getOldObject();
-            for (int i = facts.size() - 1; i >= 0; i--) {
-                if (facts.get(i) == gone) {
-                    facts.remove(i);
-                    return;
-                }
-            }
-        }
-
-        @Override
-        public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            firing = event.getMatch().getRule().getName();
-        }
-
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-            firing = null;
-            if (explain) {
-                fired.add(event.getMatch().getRule().getName());
-            }
-            if (count) {
-                firings.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
-            }
         }
     }
 

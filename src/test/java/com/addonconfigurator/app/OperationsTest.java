@@ -38,7 +38,7 @@ class OperationsTest {
     void anInvalidSettingStopsStartUpNamingIt() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
-                () -> AppConfig.fromEnv(Map.of(
+                () -> AppConfigReader.fromEnv(Map.of(
                         "PORT",
                         "http",
                         "RULES_FIRING_LIMIT",
@@ -63,16 +63,16 @@ class OperationsTest {
                 "HTTP_THREADS")) {
             assertTrue(e.getMessage().contains(name), e.getMessage());
         }
-        AppConfig defaults = AppConfig.fromEnv(Map.of());
+        AppConfig defaults = AppConfigReader.fromEnv(Map.of());
         assertEquals(8080, defaults.port());
         assertEquals(Path.of("./rules"), defaults.rulesDir());
         assertEquals(Path.of("./rules", "scenarios"), defaults.scenariosDir());
         assertEquals(List.of(), defaults.allowedOrigins());
         assertEquals(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), defaults.httpThreads());
-        assertEquals(12, AppConfig.fromEnv(Map.of("HTTP_THREADS", "12")).httpThreads());
+        assertEquals(12, AppConfigReader.fromEnv(Map.of("HTTP_THREADS", "12")).httpThreads());
         assertEquals(
                 List.of("https://shop.example.com", "http://localhost:3000"),
-                AppConfig.fromEnv(Map.of("ALLOWED_ORIGINS", "https://shop.example.com, http://localhost:3000"))
+                AppConfigReader.fromEnv(Map.of("ALLOWED_ORIGINS", "https://shop.example.com, http://localhost:3000"))
                         .allowedOrigins());
     }
 
@@ -80,11 +80,13 @@ class OperationsTest {
     void compiledRulesAreKeptInTheTemporaryFolderUnlessRulesCacheDirSaysWhereOrOff() {
         assertEquals(
                 Path.of(System.getProperty("java.io.tmpdir"), "addon-configurator-rules-cache"),
-                AppConfig.fromEnv(Map.of()).rulesCacheDir());
+                AppConfigReader.fromEnv(Map.of()).rulesCacheDir());
         assertEquals(
                 Path.of("/var/cache/rules"),
-                AppConfig.fromEnv(Map.of("RULES_CACHE_DIR", "/var/cache/rules")).rulesCacheDir());
-        assertEquals(null, AppConfig.fromEnv(Map.of("RULES_CACHE_DIR", "off")).rulesCacheDir());
+                AppConfigReader.fromEnv(Map.of("RULES_CACHE_DIR", "/var/cache/rules"))
+                        .rulesCacheDir());
+        assertEquals(
+                null, AppConfigReader.fromEnv(Map.of("RULES_CACHE_DIR", "off")).rulesCacheDir());
         assertEquals(
                 null, AppConfig.defaults(Path.of("rules")).rulesCacheDir(), "tests and embedders compile every time");
     }

@@ -102,7 +102,7 @@ class KubernetesManifestsTest {
         Map<String, String> asConfig = env.values().stream()
                 .filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
-        com.addonconfigurator.app.AppConfig config = com.addonconfigurator.app.AppConfig.fromEnv(asConfig);
+        com.addonconfigurator.app.AppConfig config = com.addonconfigurator.app.AppConfigReader.fromEnv(asConfig);
         assertEquals(8080, config.port());
         String tmp = container().getVolumeMounts().stream()
                 .filter(m -> m.getName().equals("tmp"))
