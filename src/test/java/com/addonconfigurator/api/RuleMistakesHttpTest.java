@@ -194,8 +194,20 @@ class RuleMistakesHttpTest {
                     metrics.lines().filter(l -> l.contains("rules_")).toList().toString());
 
             Spinner.release();
-            assertEquals(200, held.get().statusCode(), "the thread came back and answered");
-            assertEquals(200, stuck.get("/health").statusCode());
+            int answered = held.get().statusCode();
+            // Past the limit, its way back through the rule's own code may be stopped: either answer is right.
+            assertTrue(answered == 200 || answered == 500, "the thread came back and answered: " + answered);
+            long recovery = System.nanoTime() + 10_000_000_000L;
+            while (stuck.get("/health").statusCode() != 200 && System.nanoTime() < recovery) {
+                Thread.sleep(50);
+            }
+            assertEquals(200, stuck.get("/health").statusCode(), "healthy again once the thread is back");
+            assertEquals(
+                    0,
+                    mapper.readTree(stuck.get("/api/v1/rules").body())
+                            .get("timeLimit")
+                            .get("stuck")
+                            .asInt());
         } finally {
             Spinner.release();
             stuck.stop();
