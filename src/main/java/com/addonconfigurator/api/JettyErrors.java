@@ -49,7 +49,11 @@ final class JettyErrors extends ErrorHandler {
         };
     }
 
-    /** A request the connection could not even parse: no request, so Italian, the default language. */
+    /**
+     * A request the connection could not even parse: no request, so Italian, the default language.
+     * Jetty 12.1 marks this hook for removal but still renders such requests through it alone.
+     */
+    @SuppressWarnings("removal")
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
