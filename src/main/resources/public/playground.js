@@ -351,12 +351,17 @@
     $('lang-it').setAttribute('aria-pressed', String(lang === 'it'));
     $('lang-en').setAttribute('aria-pressed', String(lang === 'en'));
     if (catalog) {
-      const request = readForm();
+      // The form is rebuilt in the new language with what was typed, an invalid count included.
+      const typed = { cartUsers: $('cartUsers').value, accountUsers: $('accountUsers').value };
+      const active = checked('activeModules');
+      const modules = orderedCartModules();
       checkboxes('activeModules', 'active');
       checkboxes('cartModules', 'cart');
       planOptions('accountPlan', false);
       planOptions('cartPlan', true);
-      writeForm(request);
+      setChecked('activeModules', active);
+      setChecked('cartModules', modules);
+      Object.entries(typed).forEach(([id, value]) => { $(id).value = value; });
     }
     schedule();
   }

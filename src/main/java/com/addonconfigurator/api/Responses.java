@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,9 +34,6 @@ final class Responses {
         }
     }
 
-    /** The name of the whole body where a field is named: the root of the JSON document. */
-    static final String ROOT = "$";
-
     /**
      * The error shape with the code's message, its placeholders filled from {@code values}. A
      * {@code detail} (the JSON parser's own words, in English) goes in {@code details}, so that the
@@ -55,8 +51,8 @@ final class Responses {
                         : new ApiError(new ApiError.Body(
                                 code,
                                 message,
-                                ROOT,
-                                List.of(new ApiError.Detail(ROOT, detail.toString())),
+                                FieldProblem.ROOT,
+                                List.of(new ApiError.Detail(FieldProblem.ROOT, detail.toString())),
                                 null,
                                 null)));
     }
@@ -66,10 +62,7 @@ final class Responses {
         Language language = language(ctx);
         List<ApiError.Detail> details = new ArrayList<>();
         for (FieldProblem p : problems.subList(0, Math.min(problems.size(), MAX_DETAILS))) {
-            Map<String, Object> values = new LinkedHashMap<>(p.args());
-            String field = p.field().isEmpty() ? ROOT : p.field();
-            values.put("field", field);
-            details.add(new ApiError.Detail(field, messages.field(p.code(), language, values)));
+            details.add(new ApiError.Detail(p.path(), p.message(messages, language)));
         }
         String message = messages.error(
                 "INVALID_REQUEST", language, Map.of("first", details.get(0).message()));

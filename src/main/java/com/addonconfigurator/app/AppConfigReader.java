@@ -25,10 +25,7 @@ public final class AppConfigReader {
 
     /** RULES_FIRING_LIMIT, or the default; an invalid value is an IllegalArgumentException naming it. */
     public static int firingLimit(Map<String, String> env) {
-        Environment read = new Environment(env);
-        int limit = firingLimit(read);
-        read.requireValid();
-        return limit;
+        return Environment.readOne(env, AppConfigReader::firingLimit);
     }
 
     private static int firingLimit(Environment env) {
@@ -37,10 +34,7 @@ public final class AppConfigReader {
 
     /** RULES_TIME_LIMIT_MS, or the default; an invalid value is an IllegalArgumentException naming it. */
     public static int rulesTimeLimitMs(Map<String, String> env) {
-        Environment read = new Environment(env);
-        int limit = rulesTimeLimitMs(read);
-        read.requireValid();
-        return limit;
+        return Environment.readOne(env, AppConfigReader::rulesTimeLimitMs);
     }
 
     private static int rulesTimeLimitMs(Environment env) {
@@ -112,10 +106,7 @@ public final class AppConfigReader {
 
     /** RULES_MAX_FILE_BYTES and RULES_MAX_FOLDER_BYTES; an invalid value is an IllegalArgumentException. */
     public static RulesFolder.Limits rulesLimits(Map<String, String> env) {
-        Environment read = new Environment(env);
-        RulesFolder.Limits limits = rulesLimits(read);
-        read.requireValid();
-        return limits;
+        return Environment.readOne(env, AppConfigReader::rulesLimits);
     }
 
     /** RULES_ALLOWED_CLASSES: comma-separated class names such as com.acme.rules.Helpers. */
@@ -137,10 +128,7 @@ public final class AppConfigReader {
 
     /** What rules may use, from RULES_ALLOWED_CLASSES; an invalid value is an IllegalArgumentException. */
     public static AllowList allowList(Map<String, String> env) {
-        Environment read = new Environment(env);
-        List<String> classes = allowedClasses(read);
-        read.requireValid();
-        return AllowList.standardAnd(classes);
+        return AllowList.standardAnd(Environment.readOne(env, AppConfigReader::allowedClasses));
     }
 
     /** ALLOWED_ORIGINS: comma-separated origins such as https://shop.example.com. */

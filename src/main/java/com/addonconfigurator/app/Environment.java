@@ -56,6 +56,14 @@ final class Environment {
         };
     }
 
+    /** One setting read on its own: its value, or an IllegalArgumentException naming what is wrong. */
+    static <T> T readOne(Map<String, String> env, java.util.function.Function<Environment, T> read) {
+        Environment environment = new Environment(env);
+        T value = read.apply(environment);
+        environment.requireValid();
+        return value;
+    }
+
     void problem(String message) {
         problems.add(message);
     }

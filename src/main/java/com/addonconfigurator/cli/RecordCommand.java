@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,9 +92,7 @@ final class RecordCommand {
             ErrorMessages messages = ErrorMessages.load();
             List<String> problems = new ArrayList<>();
             for (FieldProblem p : e.problems()) {
-                Map<String, Object> values = new LinkedHashMap<>(p.args());
-                values.put("field", p.field().isEmpty() ? "$" : p.field());
-                problems.add(messages.field(p.code(), Language.EN, values));
+                problems.add(p.message(messages, Language.EN));
             }
             err.println("record: the request is not valid: " + String.join("; ", problems));
             return 1;

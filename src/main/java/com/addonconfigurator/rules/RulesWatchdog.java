@@ -71,7 +71,9 @@ public final class RulesWatchdog implements AutoCloseable {
         slot.stopSent = false;
         slot.started = System.nanoTime();
         slot.state.set(RUNNING);
-        startWatching();
+        if (watcher == null) {
+            startWatching(); // once: no lock on the way of every later evaluation
+        }
         return slot;
     }
 

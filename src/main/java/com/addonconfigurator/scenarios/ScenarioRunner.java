@@ -6,7 +6,6 @@ import com.addonconfigurator.evaluation.NotReadyException;
 import com.addonconfigurator.json.Json;
 import com.addonconfigurator.messages.ErrorMessages;
 import com.addonconfigurator.messages.Language;
-import com.addonconfigurator.request.FieldProblem;
 import com.addonconfigurator.request.InvalidRequestException;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesFailedException;
@@ -18,10 +17,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -103,8 +100,8 @@ public final class ScenarioRunner {
             var fields = body.putArray("fields");
             e.problems().forEach(p -> fields.add(p.field()));
             var details = body.putArray("details");
-            e.problems().forEach(p -> details.add(fieldMessage(p)));
-            body.put("message", fieldMessage(e.problems().get(0)));
+            e.problems().forEach(p -> details.add(p.message(ERRORS, Language.EN)));
+            body.put("message", e.problems().get(0).message(ERRORS, Language.EN));
             answer = error;
         } catch (RulesFailedException e) {
             ObjectNode error = mapper.createObjectNode();
@@ -120,13 +117,6 @@ public final class ScenarioRunner {
         }
         return new ScenarioResult(
                 scenario.file(), scenario.name(), scenario, differences, keyed, fired(answer), codes(answer));
-    }
-
-    /** A problem with a field, in words: the API's own message for it. */
-    private static String fieldMessage(FieldProblem p) {
-        Map<String, Object> values = new LinkedHashMap<>(p.args());
-        values.put("field", p.field().isEmpty() ? "body" : p.field());
-        return ERRORS.field(p.code(), Language.EN, values);
     }
 
     /** Why the request got no answer, as the first difference of a scenario that expected one. */

@@ -261,6 +261,11 @@ class PlaygroundBrowserTest {
         waiting().until(d -> "true".equals(users.getAttribute("aria-invalid")));
         assertTrue(browser.findElement(By.id("cartUsers-error")).isDisplayed());
         assertEquals("-3", users.getAttribute("value"), "the value is not silently changed");
+
+        browser.findElement(By.id("lang-en")).click();
+        waiting().until(d -> d.findElement(By.id("cartUsers-error")).getText().startsWith("Write a whole number"));
+        assertEquals("-3", browser.findElement(By.id("cartUsers")).getAttribute("value"), "kept across languages");
+        browser.findElement(By.id("lang-it")).click();
     }
 
     @Test
