@@ -77,7 +77,9 @@ final class TestCommand {
             return Cli.USAGE;
         }
         Path rulesDir = args.rulesDir(env);
-        Path target = args.positional.isEmpty() ? rulesDir.resolve("scenarios") : Path.of(args.positional.get(0));
+        Path target = (args.positional.isEmpty() ? rulesDir.resolve("scenarios") : Path.of(args.positional.get(0)))
+                .toAbsolutePath()
+                .normalize(); // a file's folder names its scenarios in reports, relative or not
         Path root = Files.isRegularFile(target) ? parentOf(target) : target;
         List<Path> files;
         try {
@@ -153,8 +155,7 @@ final class TestCommand {
     }
 
     private static Path parentOf(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        return parent == null ? Path.of(".") : parent;
+        return file.getParent();
     }
 
     private static List<ScenarioResult> select(List<ScenarioResult> all, String filter) {

@@ -16,7 +16,8 @@ import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Runs a ruleset over facts: a session per evaluation (from the ruleset's pool), always reset and
- * returned. The rules run in phases (agenda groups), each finished before the next starts, so that a rule may read a decision
+ * returned. The rules run in phases (each rule's {@code ruleflow-group}, which Drools runs as an agenda group: the
+ * engine focuses them in turn), each finished before the next starts, so that a rule may read a decision
  * of an earlier phase as final:
  * <ol>
  *   <li>{@code reasons}: derived facts and every reason against an item;</li>

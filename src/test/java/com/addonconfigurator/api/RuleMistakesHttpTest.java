@@ -45,7 +45,7 @@ class RuleMistakesHttpTest {
             }
 
             rule "R99 Spins in its consequence for four users"
-            agenda-group "decisions"
+            ruleflow-group "decisions"
             when
                 Item( kind == "USERS", quantity == 4 )
             then
@@ -54,7 +54,7 @@ class RuleMistakesHttpTest {
             end
 
             rule "R99 Spins in a function for five users"
-            agenda-group "decisions"
+            ruleflow-group "decisions"
             when
                 Item( kind == "USERS", quantity == 5 )
             then
@@ -62,21 +62,21 @@ class RuleMistakesHttpTest {
             end
 
             rule "R99 Spins in a condition for eleven users"
-            agenda-group "decisions"
+            ruleflow-group "decisions"
             when
                 Item( kind == "USERS", spinsFor(quantity) )
             then
             end
 
             rule "R99 Throws in a condition for twelve users"
-            agenda-group "decisions"
+            ruleflow-group "decisions"
             when
                 Item( kind == "USERS", throwsFor(quantity) )
             then
             end
 
             rule "R99 Recurses without end for thirteen users"
-            agenda-group "decisions"
+            ruleflow-group "decisions"
             when
                 Item( kind == "USERS", quantity == 13 )
             then
@@ -146,7 +146,7 @@ class RuleMistakesHttpTest {
                 package addonconfigurator;
                 import com.addonconfigurator.rules.facts.*;
                 rule "R99 Waits in a helper for four users"
-                agenda-group "decisions"
+                ruleflow-group "decisions"
                 when
                     Item( kind == "USERS", quantity == 4 )
                 then

@@ -30,7 +30,7 @@ class RulesFolderMishapsHttpTest {
                 return deeper(n + 1) + 1;
             }
             rule "R99 Recurses without end for thirteen users"
-            agenda-group "decisions"
+            ruleflow-group "decisions"
             when
                 Item( kind == "USERS", quantity == 13 )
             then

@@ -47,6 +47,14 @@ class TestCommandSecondLookTest {
     }
 
     @Test
+    void aFileNamedByARelativePathRunsItsScenarios() {
+        Run run = cli("test", "rules/scenarios/dependencies-and-users.yaml", "--rules", "rules", "--filter", "R8");
+
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(lastLine(run).matches("[1-9]\\d* passed, 0 failed"), lastLine(run));
+    }
+
+    @Test
     void aFilterThatMatchesNothingFails() {
         Run run = cli("test", "--rules", TestRules.FOLDER.toString(), "--filter", "no such scenario at all");
 

@@ -63,7 +63,7 @@ class CodeGuardTest {
                 import com.addonconfigurator.rules.facts.*;
 
                 rule "R99 Reaches outside"
-                agenda-group "decisions"
+                ruleflow-group "decisions"
                 when
                     Item( kind == "USERS", quantity == 4 )
                 then
@@ -138,7 +138,7 @@ class CodeGuardTest {
                 import com.addonconfigurator.rules.facts.*;
 
                 rule "R99 Reads a file in a condition"
-                agenda-group "decisions"
+                ruleflow-group "decisions"
                 when
                     Item( kind == "USERS", quantity == new java.io
                           .File("/etc/passwd").length() )
