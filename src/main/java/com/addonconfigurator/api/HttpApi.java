@@ -4,6 +4,8 @@ import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.json.Json;
 import com.addonconfigurator.messages.ErrorMessages;
 import com.addonconfigurator.metrics.Metrics;
+import com.addonconfigurator.quotes.QuoteService;
+import com.addonconfigurator.quotes.Replayer;
 import com.addonconfigurator.rules.RulesWatchdog;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetRegistry;
@@ -49,6 +51,7 @@ public final class HttpApi {
     private final RequestTracking tracking;
     private final EvaluationController evaluation;
     private final RulesController rules;
+    private final QuotesController quotes;
     private final JettyErrors jettyErrors;
     private final StaticAssets assets = new StaticAssets();
     private final byte[] openApi = OpenApiDocument.load();
@@ -57,6 +60,8 @@ public final class HttpApi {
 
     public HttpApi(
             EvaluationService service,
+            QuoteService quotes,
+            Replayer replayer,
             RulesetRegistry registry,
             RulesWatchdog watchdog,
             Metrics metrics,
@@ -70,13 +75,12 @@ public final class HttpApi {
         this.responses = new Responses(mapper, messages);
         this.jettyErrors = new JettyErrors(mapper, messages);
         this.tracking = new RequestTracking(metrics);
-        this.evaluation = new EvaluationController(
-                service,
-                metrics,
-                new JsonBody(mapper, settings.bodyTimeoutMs(), settings.maxConcurrentBodies()),
-                responses,
-                settings.maxConcurrentEvaluations());
-        this.rules = new RulesController(registry, watchdog, new AdminAuth(settings.adminToken()), responses);
+        JsonBody body = new JsonBody(mapper, settings.bodyTimeoutMs(), settings.maxConcurrentBodies());
+        Evaluations evaluations = new Evaluations(settings.maxConcurrentEvaluations(), metrics, responses);
+        AdminAuth admin = new AdminAuth(settings.adminToken());
+        this.evaluation = new EvaluationController(service, metrics, body, responses, evaluations);
+        this.quotes = new QuotesController(quotes, replayer, metrics, body, responses, evaluations, admin);
+        this.rules = new RulesController(registry, watchdog, admin, responses);
     }
 
     public Javalin create() {
@@ -141,6 +145,11 @@ public final class HttpApi {
         get(config, "/api/v1/catalog", rules::catalog);
         get(config, "/api/v1/rules", rules::rules);
         post(config, "/api/v1/rules/reload", rules::reload);
+        post(config, QuotesController.QUOTES, quotes::create);
+        get(config, QuotesController.QUOTES + "/{id}", quotes::read);
+        post(config, QuotesController.QUOTES + "/{id}/confirm", quotes::confirm);
+        get(config, QuotesController.QUOTES + "/{id}/replay", quotes::replay);
+        get(config, "/api/v1/rulesets/{version}", quotes::ruleset);
     }
 
     private void get(JavalinConfig config, String path, Handler handler) {
@@ -162,7 +171,8 @@ public final class HttpApi {
     }
 
     private void errors(JavalinConfig config) {
-        config.routes.exception(HttpProblem.class, (e, ctx) -> responses.error(ctx, e.status, e.code, e.values));
+        config.routes.exception(
+                HttpProblem.class, (e, ctx) -> responses.error(ctx, e.status, e.code, e.values, e.details));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> fromJavalin(ctx, e.getStatus()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);

@@ -40,8 +40,19 @@ final class Responses {
      * message is wholly in the language asked.
      */
     void error(Context ctx, int status, String code, Map<String, ?> values) {
+        error(ctx, status, code, values, null);
+    }
+
+    /** The error shape with {@code details} (the first fifty), when they are given. */
+    void error(Context ctx, int status, String code, Map<String, ?> values, List<ApiError.Detail> details) {
         ctx.attribute(HANDLED, Boolean.TRUE);
         String message = messages.error(code, language(ctx), values);
+        if (details != null) {
+            List<ApiError.Detail> first = details.subList(0, Math.min(details.size(), MAX_DETAILS));
+            String field = first.isEmpty() ? null : first.get(0).field();
+            json(ctx, status, new ApiError(new ApiError.Body(code, message, field, first, null, null)));
+            return;
+        }
         Object detail = values.get("detail");
         json(
                 ctx,

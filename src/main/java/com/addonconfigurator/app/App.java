@@ -3,7 +3,12 @@ package com.addonconfigurator.app;
 import com.addonconfigurator.api.HttpApi;
 import com.addonconfigurator.api.HttpSettings;
 import com.addonconfigurator.evaluation.EvaluationService;
+import com.addonconfigurator.json.Json;
 import com.addonconfigurator.metrics.Metrics;
+import com.addonconfigurator.quotes.QuoteRetention;
+import com.addonconfigurator.quotes.QuoteService;
+import com.addonconfigurator.quotes.QuoteStore;
+import com.addonconfigurator.quotes.Replayer;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesWatchdog;
@@ -12,6 +17,8 @@ import com.addonconfigurator.rules.RulesetRegistry;
 import com.addonconfigurator.rules.cache.CompiledRulesCache;
 import com.addonconfigurator.rules.cache.ScenarioPasses;
 import com.addonconfigurator.scenarios.ScenarioGate;
+import com.addonconfigurator.store.Database;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,11 +31,18 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class App {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
+    /** The first deletion of old quotes waits this long after start, out of the start's way. */
+    private static final Duration RETENTION_FIRST_AFTER = Duration.ofMinutes(1);
+
     private final AppConfig config;
     private final Metrics metrics = new Metrics();
     private final RulesetRegistry registry;
     private final RulesWatchdog watchdog;
     private final EvaluationService service;
+    private final Database database;
+    private final QuoteService quotes;
+    private final Replayer replayer;
+    private final QuoteRetention retention;
     private final Thread loader;
     private Javalin javalin;
     private volatile RulesWatcher watcher;
@@ -46,6 +60,12 @@ public final class App {
         RulesetLoader rulesetLoader = new RulesetLoader(clock, cache, config.rulesLimits(), config.allowList());
         this.registry = new RulesetRegistry(config.rulesDir(), rulesetLoader, gate, clock, this::recordReload);
         this.service = new EvaluationService(registry::active, engine, clock);
+        this.database = new Database(config.quotes().database(), clock);
+        QuoteStore store = new QuoteStore(database);
+        ObjectMapper mapper = Json.newMapper();
+        this.quotes = new QuoteService(registry::active, service, store, config.quotes(), clock, mapper);
+        this.replayer = new Replayer(quotes, store, registry::active, rulesetLoader, service, mapper);
+        this.retention = new QuoteRetention(store, config.quotes().retention(), clock);
         this.loader = new Thread(this::firstLoad, "ruleset-loader");
         this.loader.setDaemon(true);
     }
@@ -91,8 +111,9 @@ public final class App {
                 config.stuckLimit(),
                 config.bodyTimeoutMs(),
                 config.maxConcurrentBodies());
-        javalin = new HttpApi(service, registry, watchdog, metrics, settings).create();
+        javalin = new HttpApi(service, quotes, replayer, registry, watchdog, metrics, settings).create();
         javalin.start(config.port());
+        retention.start(RETENTION_FIRST_AFTER);
         return this;
     }
 
@@ -118,6 +139,10 @@ public final class App {
         return registry;
     }
 
+    public QuoteRetention retention() {
+        return retention;
+    }
+
     /** Stops accepting, lets requests in flight finish (up to the shutdown timeout), then stops. */
     public void stop() {
         watchdog.close();
@@ -132,5 +157,7 @@ public final class App {
         } catch (RuntimeException e) {
             LOG.warn("stopped after the shutdown timeout with requests or connections still open: {}", e.toString());
         }
+        retention.close();
+        database.close();
     }
 }

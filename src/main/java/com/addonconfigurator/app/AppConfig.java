@@ -1,10 +1,12 @@
 package com.addonconfigurator.app;
 
+import com.addonconfigurator.quotes.QuoteSettings;
 import com.addonconfigurator.rules.AllowList;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesFolder;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +46,10 @@ import java.util.function.Consumer;
  *                                 once; beyond, 503 OVERLOADED at once, so slow uploads never hold every thread
  * @param rulesAllowedClasses      RULES_ALLOWED_CLASSES, comma-separated, default none: classes rules may call
  *                                 besides the standard allow-list (a company's own helpers, say)
+ * @param quotes                   where quotes are kept and for how long: DATA_DIR (default ./data; for
+ *                                 {@link #defaults} a new folder in the system's temporary folder, made only
+ *                                 when a quote is stored), DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
+ *                                 DATABASE_POOL_SIZE, DATABASE_TIMEOUT_MS, QUOTE_TTL, QUOTE_RETENTION
  */
 public record AppConfig(
         int port,
@@ -67,7 +73,8 @@ public record AppConfig(
         long rulesMaxFolderBytes,
         int bodyTimeoutMs,
         int maxConcurrentBodies,
-        List<String> rulesAllowedClasses) {
+        List<String> rulesAllowedClasses,
+        QuoteSettings quotes) {
 
     /** The rules folder when RULES_DIR is not set. */
     public static final Path DEFAULT_RULES_DIR = Path.of("./rules");
@@ -96,7 +103,9 @@ public record AppConfig(
                 RulesFolder.Limits.DEFAULT.maxTotalBytes(),
                 5_000,
                 defaultHttpThreads() / 2,
-                List.of());
+                List.of(),
+                QuoteSettings.embedded(
+                        Path.of(System.getProperty("java.io.tmpdir"), "addon-configurator-data-" + UUID.randomUUID())));
     }
 
     /** What rules may use: the standard allow-list and {@link #rulesAllowedClasses}. */
@@ -142,6 +151,10 @@ public record AppConfig(
         return with(b -> b.rulesAllowedClasses = List.copyOf(classNames));
     }
 
+    public AppConfig withQuotes(QuoteSettings settings) {
+        return with(b -> b.quotes = settings);
+    }
+
     public AppConfig withTimeLimit(int ms) {
         return with(b -> b.rulesTimeLimitMs = ms);
     }
@@ -185,6 +198,7 @@ public record AppConfig(
         public int bodyTimeoutMs;
         public int maxConcurrentBodies;
         public List<String> rulesAllowedClasses;
+        public QuoteSettings quotes;
 
         Builder(AppConfig c) {
             port = c.port;
@@ -209,6 +223,7 @@ public record AppConfig(
             bodyTimeoutMs = c.bodyTimeoutMs;
             maxConcurrentBodies = c.maxConcurrentBodies;
             rulesAllowedClasses = c.rulesAllowedClasses;
+            quotes = c.quotes;
         }
 
         AppConfig build() {
@@ -234,7 +249,8 @@ public record AppConfig(
                     rulesMaxFolderBytes,
                     bodyTimeoutMs,
                     maxConcurrentBodies,
-                    rulesAllowedClasses);
+                    rulesAllowedClasses,
+                    quotes);
         }
     }
 

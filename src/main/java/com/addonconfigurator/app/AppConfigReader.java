@@ -1,9 +1,12 @@
 package com.addonconfigurator.app;
 
+import com.addonconfigurator.quotes.QuoteSettings;
 import com.addonconfigurator.rules.AllowList;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesFolder;
+import com.addonconfigurator.store.DatabaseSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,8 +96,33 @@ public final class AppConfigReader {
         RulesFolder.Limits limits = rulesLimits(env);
         b.rulesMaxFileBytes = limits.maxFileBytes();
         b.rulesMaxFolderBytes = limits.maxTotalBytes();
+        b.quotes = quotes(env);
         env.requireValid();
         return b.build();
+    }
+
+    private static QuoteSettings quotes(Environment env) {
+        String url = env.text("DATABASE_URL");
+        if (url != null && !url.startsWith("jdbc:postgresql://")) {
+            env.problem("DATABASE_URL must be a PostgreSQL JDBC URL like jdbc:postgresql://db:5432/quotes");
+        }
+        String dataDir = env.text("DATA_DIR");
+        DatabaseSettings database = new DatabaseSettings(
+                url,
+                env.text("DATABASE_USER"),
+                env.text("DATABASE_PASSWORD"),
+                dataDir == null ? DatabaseSettings.DEFAULT_DATA_DIR : Path.of(dataDir),
+                env.integer("DATABASE_POOL_SIZE", 8, 1, 1_000),
+                Duration.ofMillis(env.integer("DATABASE_TIMEOUT_MS", 2_000, 250, 600_000)));
+        return new QuoteSettings(
+                database,
+                env.duration("QUOTE_TTL", null),
+                env.duration("QUOTE_RETENTION", QuoteSettings.DEFAULT_RETENTION));
+    }
+
+    /** Where quotes are kept (DATA_DIR, DATABASE_*), for the command line's {@code replay}. */
+    public static DatabaseSettings database(Map<String, String> env) {
+        return Environment.readOne(env, AppConfigReader::quotes).database();
     }
 
     private static RulesFolder.Limits rulesLimits(Environment env) {

@@ -1,5 +1,7 @@
 package com.addonconfigurator.app;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +56,24 @@ final class Environment {
                 yield dflt;
             }
         };
+    }
+
+    /** An ISO-8601 duration such as PT30M or P400D, positive; {@code dflt} when unset. */
+    Duration duration(String name, Duration dflt) {
+        String raw = text(name);
+        if (raw == null) {
+            return dflt;
+        }
+        try {
+            Duration value = Duration.parse(raw);
+            if (value.isNegative() || value.isZero()) {
+                problem(name + " must be a positive duration, not " + raw);
+            }
+            return value;
+        } catch (DateTimeParseException e) {
+            problem(name + " must be an ISO-8601 duration such as PT30M or P400D, not '" + raw + "'");
+            return dflt;
+        }
     }
 
     /** One setting read on its own: its value, or an IllegalArgumentException naming what is wrong. */

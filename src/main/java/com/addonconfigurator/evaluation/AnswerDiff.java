@@ -57,6 +57,20 @@ public final class AnswerDiff {
         return out;
     }
 
+    /**
+     * Each change between two whole answers, texts and bookkeeping included (only the order of
+     * lists that are sets is not): what a replay must find none of.
+     */
+    public static List<Change> everything(JsonNode before, JsonNode after) {
+        List<Change> out = new ArrayList<>();
+        changes("", KeyedAnswer.of(before), KeyedAnswer.of(after), out);
+        if (out.isEmpty()) {
+            // what the keyed shape leaves out (the order of items, say), field by field as given
+            changes("", before, after, out);
+        }
+        return out;
+    }
+
     private static void changes(String path, JsonNode a, JsonNode b, List<Change> out) {
         if (Objects.equals(a, b)) {
             return;

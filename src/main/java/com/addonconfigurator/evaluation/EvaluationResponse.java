@@ -19,6 +19,56 @@ public record EvaluationResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<FiredRuleView> firedRules,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<DerivedFactView> derivedFacts) {
 
+    /**
+     * The same answer as an evaluation without {@code explain} gives: no fired rules, no derived
+     * facts, and no rule behind each decision.
+     */
+    public EvaluationResponse withoutExplanation() {
+        return new EvaluationResponse(
+                rulesetVersion,
+                evaluationDate,
+                checkoutAllowed,
+                items.stream()
+                        .map(i -> new ItemView(
+                                i.code(),
+                                i.kind(),
+                                i.quantity(),
+                                i.status(),
+                                i.expiresOn(),
+                                i.reasons().stream()
+                                        .map(r -> new ReasonView(r.code(), r.message(), r.params(), null))
+                                        .toList()))
+                        .toList(),
+                suggestions.stream()
+                        .map(s -> new SuggestionView(s.action(), s.code(), s.message(), null))
+                        .toList(),
+                new PricingView(
+                        pricing.currency(),
+                        pricing.lines().stream()
+                                .map(l -> new LineView(
+                                        l.code(),
+                                        l.quantity(),
+                                        l.months(),
+                                        l.amount(),
+                                        l.promotion(),
+                                        l.description(),
+                                        null))
+                                .toList(),
+                        pricing.net(),
+                        pricing.vatRate(),
+                        pricing.vat(),
+                        pricing.gross()),
+                accountExpiresOn,
+                nextSteps.stream()
+                        .map(n -> new StepView(n.item(), n.order(), n.code(), n.webPanelOnly(), n.message(), null))
+                        .toList(),
+                warnings.stream()
+                        .map(w -> new WarningView(w.code(), w.message(), w.params(), null))
+                        .toList(),
+                null,
+                null);
+    }
+
     public record ItemView(
             String code, String kind, int quantity, String status, LocalDate expiresOn, List<ReasonView> reasons) {}
 

@@ -99,6 +99,30 @@ public final class Metrics {
                 .increment();
     }
 
+    private final Map<String, Counter> quotes = new ConcurrentHashMap<>();
+
+    /**
+     * @param outcome CREATED, NOT_ALLOWED, CONFIRMED, CHANGED, EXPIRED, NOT_FOUND, INVALID_REQUEST,
+     *                STORE_UNAVAILABLE, and the evaluation's own failures
+     */
+    public void quote(String outcome) {
+        quotes.computeIfAbsent(
+                        outcome,
+                        o -> Counter.builder("addon.quotes")
+                                .description("Quote requests by outcome")
+                                .tag("outcome", o)
+                                .register(registry))
+                .increment();
+    }
+
+    /** A statement or connection the quote store could not make. */
+    public void storeError() {
+        Counter.builder("addon.store.errors")
+                .description("Failures of the quote store (database down, full or refusing)")
+                .register(registry)
+                .increment();
+    }
+
     public void rejection(String reason) {
         rejections
                 .computeIfAbsent(

@@ -29,6 +29,8 @@ import org.kie.api.runtime.KieSessionConfiguration;
  * @param generatedCode the classes Drools generated for the DRL, by the rule or function they come from
  * @param contentHash the whole SHA-256 (hex) over the rules folder's files, of which {@code version}
  *                 is the start
+ * @param sources  the rules folder's files it was built from, by relative path (never changed:
+ *                 what a quote archives, and {@link RulesetLoader#load(Map)} builds again)
  */
 public record Ruleset(
         String version,
@@ -43,7 +45,8 @@ public record Ruleset(
         boolean readsCatalog,
         boolean compiledFromCache,
         GeneratedCode generatedCode,
-        String contentHash) {
+        String contentHash,
+        Map<String, byte[]> sources) {
 
     /** A session from this thread's pool, for one evaluation on this thread; close the lease after use. */
     public SessionPool.Lease lease() {

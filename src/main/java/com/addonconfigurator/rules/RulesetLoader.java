@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,15 @@ public final class RulesetLoader {
         if (!problems.isEmpty()) {
             throw new RulesetLoadException(problems);
         }
+        return load(files);
+    }
+
+    /**
+     * Builds a ruleset from a rules folder's files, by their paths relative to it (as {@link
+     * #load(Path)} reads them, or as an archive kept them): the same files give the same version.
+     */
+    public Ruleset load(Map<String, byte[]> files) throws RulesetLoadException {
+        List<Problem> problems = new ArrayList<>();
         // The catalog and the messages are read on another core while the rules compile (or are read
         // from the cache): a cold start spends a few hundred ms in each.
         CompletableFuture<Texts> texts = CompletableFuture.supplyAsync(() -> texts(files));
@@ -149,7 +159,8 @@ public final class RulesetLoader {
                 readsCatalog,
                 fromCache,
                 GeneratedCode.of(kieBase),
-                contentHash);
+                contentHash,
+                Collections.unmodifiableMap(new TreeMap<>(files)));
     }
 
     private record Texts(Catalog catalog, Messages messages, List<Problem> problems) {}

@@ -28,7 +28,11 @@ public final class TestServer {
     }
 
     public static TestServer start(AppConfig config, boolean waitUntilReady) {
-        TestServer server = new TestServer(new App(config, Clock.systemUTC()).start());
+        return start(config, waitUntilReady, Clock.systemUTC());
+    }
+
+    public static TestServer start(AppConfig config, boolean waitUntilReady, Clock clock) {
+        TestServer server = new TestServer(new App(config, clock).start());
         if (waitUntilReady) {
             server.awaitReady();
         }
