@@ -19,12 +19,15 @@ COPY deploy/jvm.options /app/jvm.options
 # remembered (a restart with other rules compiles and gates them once and keeps both), and a Class
 # Data Sharing archive of the classes a real start and real requests load, made by a 'smoke' run
 # (docs/performance.md gives the figures).
-RUN mkdir -m 700 /app/rules-cache \
+RUN mkdir -m 700 /app/rules-cache /app/data \
  && RULES_CACHE_DIR=/app/rules-cache java -XX:VMOptionsFile=/app/jvm.options -XX:ArchiveClassesAtExit=/app/app.jsa \
       -jar /app/addon-configurator.jar smoke /app/rules \
- && chown -R 10001 /app/rules-cache
+ && chown -R 10001 /app/rules-cache /app/data
+# Quotes: the embedded database in /app/data (a volume keeps it); DATABASE_URL moves them to PostgreSQL.
+VOLUME /app/data
 ENV PORT=8080 \
     RULES_DIR=/app/rules \
+    DATA_DIR=/app/data \
     RULES_CACHE_DIR=/app/rules-cache \
     JAVA_TOOL_OPTIONS="-XX:VMOptionsFile=/app/jvm.options -XX:MaxRAMPercentage=50 -XX:SharedArchiveFile=/app/app.jsa"
 USER 10001

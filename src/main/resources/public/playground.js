@@ -20,6 +20,9 @@
       checkoutKo: 'Il carrello non può andare al pagamento', webOnly: 'solo dal pannello web', copied: 'Copiato',
       rulesetLabel: 'regole', emptyCart: 'Il carrello è vuoto: aggiungi un piano, un modulo o degli utenti.',
       notACount: 'Scrivi un numero intero, da 0 in su.',
+      quote: 'Fai un preventivo (prezzi di oggi)', quoteTitle: 'Preventivo', pricedOn: 'Prezzi del', validUntil: 'Valido fino a', confirm: 'Conferma',
+      quoteChanged: 'Le regole sono cambiate dal preventivo:', quoted: 'preventivato', now: 'ora',
+      OPEN: 'aperto', EXPIRED: 'scaduto', CONFIRMED: 'confermato',
       channels: { PEC_IT_CART: 'pec.it, nuovo cliente', CUSTOMER_AREA: 'Area clienti', PANEL: 'Pannello web',
         MOBILE_APP: 'App mobile' }
     },
@@ -39,6 +42,9 @@
       checkoutKo: 'The cart cannot go to checkout', webOnly: 'web panel only', copied: 'Copied',
       rulesetLabel: 'ruleset', emptyCart: 'The cart is empty: add a plan, a module or users.',
       notACount: 'Write a whole number, 0 or more.',
+      quote: 'Quote this cart (today\'s prices)', quoteTitle: 'Quote', pricedOn: 'Priced on', validUntil: 'Valid until', confirm: 'Confirm',
+      quoteChanged: 'The rules changed since the quote:', quoted: 'quoted', now: 'now',
+      OPEN: 'open', EXPIRED: 'expired', CONFIRMED: 'confirmed',
       channels: { PEC_IT_CART: 'pec.it, new customer', CUSTOMER_AREA: 'Customer area', PANEL: 'Web panel',
         MOBILE_APP: 'Mobile app' }
     }
@@ -283,6 +289,58 @@
     if (!$('scenario-box').hidden) $('scenario').value = scenarioYaml(); // the scenario follows the cart
   }
 
+  // Quotes: the cart on screen priced today and kept; Confirm checks the rules still decide the same.
+  let currentQuote = null;
+  const instant = (iso) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+  async function quoteCart() {
+    if (!lastRequest) return;
+    // a quote is always priced today (Europe/Rome): the form's date is left to the server
+    const request = Object.assign({}, lastRequest);
+    delete request.evaluationDate;
+    const response = await fetch('/api/v1/quotes', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': lang },
+      body: JSON.stringify(request)
+    });
+    const body = await response.json();
+    showQuote(response.ok ? body : null, response.ok ? null : body);
+  }
+
+  async function confirmQuote() {
+    if (!currentQuote) return;
+    const response = await fetch('/api/v1/quotes/' + encodeURIComponent(currentQuote.quoteId) + '/confirm', {
+      method: 'POST', headers: { 'Accept-Language': lang }
+    });
+    const body = await response.json();
+    showQuote(response.ok ? body : currentQuote, response.ok ? null : body);
+  }
+
+  function showQuote(quote, error) {
+    currentQuote = quote;
+    $('quote-box').hidden = false;
+    $('quote-id').textContent = quote ? quote.quoteId : '';
+    $('quote-status').textContent = quote ? t(quote.status) : '';
+    $('quote-status').dataset.status = quote ? quote.status : '';
+    $('quote-valid').textContent = quote ? instant(quote.validUntil) : '';
+    $('quote-gross').textContent = quote ? money(quote.answer.pricing.gross) : '';
+    $('quote-date').textContent = quote ? day(quote.answer.evaluationDate) : '';
+    $('quote-details').hidden = !quote;
+    $('confirm-quote').disabled = !quote || quote.status !== 'OPEN';
+    const problem = $('quote-error');
+    const differences = $('quote-differences');
+    differences.replaceChildren();
+    problem.hidden = !error;
+    problem.textContent = error && error.error ? error.error.message : '';
+    if (error && error.error && error.error.code === 'QUOTE_CHANGED') {
+      error.error.details.forEach((d) => differences.append(el('li', { 'data-field': d.field },
+        el('span', { class: 'code', text: d.field }), ' ' + t('quoted') + ' ' + JSON.stringify(d.quoted === undefined ? null : d.quoted)
+          + ', ' + t('now') + ' ' + JSON.stringify(d.now === undefined ? null : d.now))));
+    } else if (error && error.error && error.error.details) {
+      error.error.details.forEach((d) => differences.append(el('li', { 'data-field': d.field, text: d.message })));
+    }
+  }
+
   // YAML of a request, block style, lists inline: readable in a scenario file.
   function yaml(value, indent) {
     const pad = ' '.repeat(indent);
@@ -414,6 +472,8 @@
       await copy(yaml);
     });
     $('share').addEventListener('click', () => copy(location.href));
+    $('quote-cart').addEventListener('click', quoteCart);
+    $('confirm-quote').addEventListener('click', confirmQuote);
     applyLanguage(lang);
   }
 

@@ -12,7 +12,6 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,10 +73,6 @@ final class QuotesController {
         }
     }
 
-    record Difference(String field, JsonNode quoted, JsonNode now) {}
-
-    record ReplayView(String quoteId, String rulesetVersion, boolean identical, List<Difference> differences) {}
-
     record RulesetView(String version, String contentHash, Instant archivedAt, Map<String, String> files) {}
 
     void create(Context ctx) throws HttpProblem {
@@ -115,18 +110,8 @@ final class QuotesController {
         String id = ctx.pathParam("id");
         Replayer.Replay replay = evaluations.run(ctx, metrics::quote, true, language -> replayer.replay(id));
         if (replay != null) {
-            responses.json(ctx, 200, view(replay));
+            responses.json(ctx, 200, replay);
         }
-    }
-
-    static ReplayView view(Replayer.Replay replay) {
-        return new ReplayView(
-                replay.quoteId(),
-                replay.rulesetVersion(),
-                replay.identical(),
-                replay.differences().stream()
-                        .map(c -> new Difference(c.path(), c.before(), c.after()))
-                        .toList());
     }
 
     void ruleset(Context ctx) throws HttpProblem {

@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * The command line: {@code serve} (the default), {@code check}, {@code test}, {@code diff},
- * {@code record}, {@code smoke}, {@code configmap} and {@code health} ({@link #usage()}). Each
+ * {@code record}, {@code smoke}, {@code replay}, {@code configmap} and {@code health} ({@link #usage()}). Each
  * returns its exit code; serve returns -1 and keeps running.
  */
 public final class Cli {
@@ -69,6 +69,7 @@ public final class Cli {
             case "smoke" -> new SmokeCommand(out, err, env).run(rest);
             case "health" -> health();
             case "configmap" -> new ConfigMapCommand(out, err).run(rest);
+            case "replay" -> new ReplayCommand(out, err, env).run(rest);
             case "help", "--help", "-h" -> {
                 out.println(usage());
                 yield 0;
@@ -112,6 +113,10 @@ public final class Cli {
                 "smoke",
                 "smoke [RULES_DIR]\n  serve the rules on a free port, send every scenario's request over"
                         + " HTTP, stop: exit 0 when served and no answer was a 5xx");
+        c.put(
+                "replay",
+                "replay QUOTE_ID [--firing-limit N]\n  re-run a kept quote on the ruleset archived with it"
+                        + " (DATA_DIR or DATABASE_URL): exit 0 when the answer is identical");
         c.put("configmap", "configmap [RULES_DIR]\n  print the rules folder as Kubernetes ConfigMaps");
         c.put("health", "health\n  exit 0 when the local server on PORT answers /health");
         return c;

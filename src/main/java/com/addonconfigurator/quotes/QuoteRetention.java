@@ -26,12 +26,19 @@ public final class QuoteRetention implements AutoCloseable {
     private final QuoteStore store;
     private final Duration retention;
     private final Clock clock;
+    private final int batch;
     private ScheduledExecutorService timer;
 
     public QuoteRetention(QuoteStore store, Duration retention, Clock clock) {
+        this(store, retention, clock, BATCH);
+    }
+
+    /** @param batch how many quotes one transaction deletes */
+    QuoteRetention(QuoteStore store, Duration retention, Clock clock, int batch) {
         this.store = store;
         this.retention = retention;
         this.clock = clock;
+        this.batch = batch;
     }
 
     /** Runs the first time after {@code firstAfter}, then every {@link #EVERY}. */
@@ -62,9 +69,9 @@ public final class QuoteRetention implements AutoCloseable {
         int total = 0;
         int deleted;
         do {
-            deleted = store.deleteQuotesCreatedBefore(cutoff, BATCH);
+            deleted = store.deleteQuotesCreatedBefore(cutoff, batch);
             total += deleted;
-        } while (deleted == BATCH);
+        } while (deleted == batch);
         int rulesets = store.deleteUnusedRulesets(now.minus(NEWLY_ARCHIVED));
         if (total > 0 || rulesets > 0) {
             LOG.info(

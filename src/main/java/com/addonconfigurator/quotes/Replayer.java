@@ -11,6 +11,7 @@ import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetLoadException;
 import com.addonconfigurator.rules.RulesetLoader;
 import com.addonconfigurator.store.StoreUnavailableException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.LinkedHashMap;
@@ -56,8 +57,20 @@ public final class Replayer {
     }
 
     /** The outcome of a replay: whether the answer is the one kept, and every difference if not. */
-    public record Replay(
-            String quoteId, String rulesetVersion, boolean identical, List<AnswerDiff.Change> differences) {}
+    public record Replay(String quoteId, String rulesetVersion, boolean identical, List<Difference> differences) {
+        static Replay of(Quote quote, List<AnswerDiff.Change> changes) {
+            return new Replay(
+                    quote.id(),
+                    quote.rulesetVersion(),
+                    changes.isEmpty(),
+                    changes.stream()
+                            .map(c -> new Difference(c.path(), c.before(), c.after()))
+                            .toList());
+        }
+    }
+
+    /** A field of the answer that differs: its value as kept ({@code quoted}) and on replay ({@code now}). */
+    public record Difference(String field, JsonNode quoted, JsonNode now) {}
 
     public Replay replay(String quoteId) throws QuoteRefusedException, StoreUnavailableException {
         Quote quote = quotes.find(quoteId);
@@ -81,7 +94,7 @@ public final class Replayer {
                     evaluation.evaluate(ruleset, request, Language.fromTag(quote.language()), false);
             List<AnswerDiff.Change> differences =
                     AnswerDiff.everything(quotes.read(quote.answer()), mapper.valueToTree(answer));
-            return new Replay(quote.id(), version, differences.isEmpty(), differences);
+            return Replay.of(quote, differences);
         } catch (InvalidRequestException e) {
             return failed(quote, "the archived ruleset refuses the request: " + e.problems());
         } catch (RulesFailedException e) {
@@ -90,10 +103,8 @@ public final class Replayer {
     }
 
     private static Replay failed(Quote quote, String why) {
-        return new Replay(
-                quote.id(),
-                quote.rulesetVersion(),
-                false,
+        return Replay.of(
+                quote,
                 List.of(new AnswerDiff.Change(
                         "rulesetVersion", TextNode.valueOf(quote.rulesetVersion()), TextNode.valueOf(why))));
     }

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param field the field's path, e.g. {@code cart.modules[1]}
  * @param code  what is wrong: REQUIRED, UNKNOWN_FIELD, WRONG_TYPE, UNKNOWN_CODE, REPEATED, NEGATIVE,
- *              NOT_AN_INTEGER, TOO_LARGE, INVALID_DATE
+ *              NOT_AN_INTEGER, TOO_LARGE, INVALID_DATE; for quotes TOO_LONG (reference), NOT_TODAY (evaluationDate)
  * @param args  values the message uses (e.g. {@code allowed}, {@code expected})
  */
 public record FieldProblem(String field, String code, Map<String, Object> args) {

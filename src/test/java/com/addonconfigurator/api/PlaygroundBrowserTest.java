@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.addonconfigurator.RulesCopy;
 import com.addonconfigurator.TestRules;
+import com.addonconfigurator.app.AppConfig;
+import com.addonconfigurator.quotes.QuoteSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.net.URLEncoder;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -266,6 +270,70 @@ class PlaygroundBrowserTest {
         waiting().until(d -> d.findElement(By.id("cartUsers-error")).getText().startsWith("Write a whole number"));
         assertEquals("-3", browser.findElement(By.id("cartUsers")).getAttribute("value"), "kept across languages");
         browser.findElement(By.id("lang-it")).click();
+    }
+
+    @Test
+    void aCartIsQuotedAndItsConfirmationShowsWhatChangedWhenTheRulesChangedInBetween(@TempDir Path temp)
+            throws Exception {
+        RulesCopy rules = RulesCopy.into(temp.resolve("rules"));
+        TestServer own = TestServer.start(
+                AppConfig.defaults(rules.folder())
+                        .with(b -> b.scenarioGate = false)
+                        .withQuotes(QuoteSettings.embedded(temp.resolve("data"))),
+                true);
+        try {
+            Map<String, Object> cart = Map.of(
+                    "channel",
+                    "CUSTOMER_AREA",
+                    "account",
+                    Map.of("plan", "FE", "expiresOn", "2027-03-31"),
+                    "cart",
+                    Map.of("modules", List.of("INCASSI_PAGAMENTI")));
+            String hash = URLEncoder.encode(new ObjectMapper().writeValueAsString(cart), StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+            browser.get(own.uri("/").toString() + "#cart=" + hash + "&lang=en");
+            browser.navigate().refresh();
+            waiting().until(d -> "ACCEPTED".equals(status("INCASSI_PAGAMENTI")));
+
+            browser.findElement(By.id("quote-cart")).click();
+            waiting()
+                    .until(d ->
+                            "OPEN".equals(d.findElement(By.id("quote-status")).getAttribute("data-status")));
+            assertFalse(text("quote-valid").isBlank());
+            assertTrue(text("quote-id").matches("[A-Za-z0-9_-]{22}"), text("quote-id"));
+
+            rules.replace(
+                    "catalog.yaml",
+                    "price: \"30.00\"     # *\n  - code: DOCUMENTI",
+                    "price: \"35.00\"\n  - code: DOCUMENTI");
+            own.app().registry().reload();
+            browser.findElement(By.id("confirm-quote")).click();
+            WebElement amount = waiting()
+                    .until(d -> d
+                            .findElements(By.cssSelector(
+                                    "#quote-differences li[data-field='pricing.lines.INCASSI_PAGAMENTI.amount']"))
+                            .stream()
+                            .findFirst()
+                            .orElse(null));
+            assertTrue(
+                    amount.getText().contains("\"30.00\"") && amount.getText().contains("\"35.00\""), amount.getText());
+            assertTrue(browser.findElement(By.id("quote-error")).isDisplayed());
+            assertEquals("OPEN", browser.findElement(By.id("quote-status")).getAttribute("data-status"));
+
+            // a new quote at the new price confirms
+            String first = text("quote-id");
+            browser.findElement(By.id("quote-cart")).click();
+            waiting().until(d -> !first.equals(text("quote-id")));
+            assertTrue(browser.findElements(By.cssSelector("#quote-differences li"))
+                    .isEmpty());
+            browser.findElement(By.id("confirm-quote")).click();
+            waiting()
+                    .until(d -> "CONFIRMED"
+                            .equals(d.findElement(By.id("quote-status")).getAttribute("data-status")));
+        } finally {
+            own.stop();
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -120,6 +121,26 @@ class KubernetesManifestsTest {
                 .getSpec()
                 .getSecurityContext()
                 .getRunAsNonRoot());
+    }
+
+    @Test
+    void theReplicasShareThePostgreSqlWhoseSecretTheOperatorProvides() throws Exception {
+        Secret secret = read("database-secret.example.yaml", Secret.class);
+        Map<String, EnvVar> env = env();
+        for (var variable : Map.of("DATABASE_URL", "url", "DATABASE_USER", "user", "DATABASE_PASSWORD", "password")
+                .entrySet()) {
+            var ref = env.get(variable.getKey()).getValueFrom().getSecretKeyRef();
+            assertEquals(secret.getMetadata().getName(), ref.getName());
+            assertTrue(secret.getStringData().containsKey(ref.getKey()), ref.getKey());
+            assertTrue(
+                    ref.getOptional() == null || !ref.getOptional(),
+                    "without it, each replica would keep its own quotes");
+        }
+        Map<String, String> asConfig = new java.util.HashMap<>(secret.getStringData().entrySet().stream()
+                .collect(Collectors.toMap(
+                        e -> "DATABASE_" + e.getKey().toUpperCase(java.util.Locale.ROOT), Map.Entry::getValue)));
+        var database = com.addonconfigurator.app.AppConfigReader.database(asConfig);
+        assertFalse(database.isEmbedded());
     }
 
     @Test

@@ -61,6 +61,8 @@ class MessagesCompletenessTest {
                 "NEGATIVE",
                 "NOT_AN_INTEGER",
                 "TOO_LARGE",
+                "TOO_LONG",
+                "NOT_TODAY",
                 "INVALID_DATE");
         assertEquals(
                 new java.util.TreeSet<>(fieldCodes),
