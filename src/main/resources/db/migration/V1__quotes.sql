@@ -22,9 +22,9 @@ CREATE TABLE quotes (
     valid_until               TIMESTAMP WITH TIME ZONE NOT NULL,
     ruleset_version           VARCHAR(64)  NOT NULL REFERENCES rulesets (version),
     language                  VARCHAR(8)   NOT NULL,
-    request                   TEXT         NOT NULL,
-    answer                    TEXT         NOT NULL,
-    explained                 TEXT         NOT NULL,
+    request                   VARCHAR      NOT NULL,  -- the evaluate request's JSON
+    answer_gzip               BYTEA        NOT NULL,  -- the answer's JSON, gzipped (UTF-8)
+    explained_gzip            BYTEA        NOT NULL,  -- the answer with its explanation, likewise
     confirmed_at              TIMESTAMP WITH TIME ZONE,
     confirmed_ruleset_version VARCHAR(64)
 );

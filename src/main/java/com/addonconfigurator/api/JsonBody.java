@@ -15,9 +15,11 @@ import org.eclipse.jetty.io.EndPoint;
 /**
  * Reads a request's JSON body: media type, then size, then JSON syntax, as the contract orders the
  * checks. A body must arrive whole within a deadline ({@code REQUEST_BODY_TIMEOUT_MS}, else 408 and
- * the connection closed), and only so many bodies are read at once ({@code MAX_CONCURRENT_BODIES},
- * else 503 at once): a client trickling its body holds a thread for no longer than the deadline,
- * and slow clients together can never hold every thread, so {@code /health} always has one.
+ * the connection closed), and only so many bodies still on their way are read at once ({@code
+ * MAX_CONCURRENT_BODIES}, else 503 at once): a client trickling its body holds a thread for no
+ * longer than the deadline, and slow clients together can never hold every thread, so {@code
+ * /health} always has one. A body already whole in the server's buffer is read without a permit: it
+ * cannot block, and under a full load of small bodies counting them refused good requests.
  */
 final class JsonBody {
     static final int MAX_BODY_BYTES = 64 * 1024;
@@ -100,7 +102,18 @@ final class JsonBody {
             drain(ctx);
             throw tooLarge();
         }
-        if (!bodies.tryAcquire()) {
+        InputStream body;
+        boolean arrived;
+        try {
+            body = ctx.req().getInputStream();
+            // A body that came whole with the headers (nearly every one) cannot block a thread:
+            // only a body still on its way takes one of the MAX_CONCURRENT_BODIES permits.
+            long length = ctx.req().getContentLengthLong();
+            arrived = length >= 0 && body.available() >= length;
+        } catch (IOException e) {
+            throw new HttpProblem(400, "INVALID_JSON", Map.of("detail", "unreadable body"));
+        }
+        if (!arrived && !bodies.tryAcquire()) {
             ctx.header("Connection", "close");
             ctx.header("Retry-After", "1");
             throw new HttpProblem(503, "OVERLOADED", Map.of());
@@ -108,7 +121,7 @@ final class JsonBody {
         EndPoint endPoint = endPoint(ctx);
         long idleTimeout = endPoint == null ? 0 : endPoint.getIdleTimeout();
         long deadline = System.nanoTime() + timeoutNanos;
-        try (InputStream in = ctx.req().getInputStream()) {
+        try (InputStream in = body) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             while (true) {
@@ -144,7 +157,9 @@ final class JsonBody {
             if (endPoint != null) {
                 endPoint.setIdleTimeout(idleTimeout);
             }
-            bodies.release();
+            if (!arrived) {
+                bodies.release();
+            }
         }
     }
 

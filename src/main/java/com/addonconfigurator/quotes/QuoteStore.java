@@ -12,21 +12,30 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Quotes and archived rulesets in the database, in plain SQL that H2 and PostgreSQL both run. Every
  * method is one transaction; any failure of the database is a {@link StoreUnavailableException}.
+ * The answers are kept gzipped: a quote's JSON is 7 KB, gzipped 2 KB, and the embedded database
+ * writes its pages on one thread, so the bytes it writes bound how many quotes it takes a second.
  */
 public final class QuoteStore {
-    private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATE class 23: a unique or foreign key constraint refused the statement. */
+    private static final String INTEGRITY_VIOLATION = "23";
+
     private static final String QUOTE_COLUMNS = "id, reference, created_at, valid_until, ruleset_version, language,"
-            + " request, answer, explained, confirmed_at, confirmed_ruleset_version";
+            + " request, answer_gzip, explained_gzip, confirmed_at, confirmed_ruleset_version";
 
     private final Database database;
+    private final int timeoutSeconds;
+    private final Set<String> archivedVersions = ConcurrentHashMap.newKeySet();
 
     public QuoteStore(Database database) {
         this.database = database;
+        this.timeoutSeconds = database.statementTimeoutSeconds();
     }
 
     private interface Work<T> {
@@ -53,29 +62,39 @@ public final class QuoteStore {
 
     private PreparedStatement prepare(Connection c, String sql) throws SQLException {
         PreparedStatement statement = c.prepareStatement(sql);
-        statement.setQueryTimeout(database.statementTimeoutSeconds());
+        if (timeoutSeconds > 0) {
+            statement.setQueryTimeout(timeoutSeconds);
+        }
         return statement;
     }
 
     /**
      * Stores a quote and, unless it is archived already, the ruleset that priced it: both or neither.
-     * Two replicas archiving the same new version at once is not an error: the loser tries again
-     * and finds it archived.
+     * The versions known to be archived are remembered, which spares a quote the look-up; when the
+     * memory is wrong (retention, here or on another replica, deleted the archive since) or two
+     * replicas archive the same new version at once, the constraint refuses the insert and it is
+     * tried once more, looking the archive up.
      */
     public void insert(Quote quote, String contentHash, Map<String, byte[]> rulesetFiles)
             throws StoreUnavailableException {
         try {
-            transaction(c -> insert(c, quote, contentHash, rulesetFiles));
+            transaction(c ->
+                    insert(c, quote, contentHash, rulesetFiles, archivedVersions.contains(quote.rulesetVersion())));
         } catch (StoreUnavailableException e) {
-            if (!(e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()))) {
+            if (!(e.getCause() instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(INTEGRITY_VIOLATION))) {
                 throw e;
             }
-            transaction(c -> insert(c, quote, contentHash, rulesetFiles));
+            archivedVersions.clear();
+            transaction(c -> insert(c, quote, contentHash, rulesetFiles, false));
         }
+        archivedVersions.add(quote.rulesetVersion());
     }
 
-    private Void insert(Connection c, Quote q, String contentHash, Map<String, byte[]> files) throws SQLException {
-        if (!archived(c, q.rulesetVersion())) {
+    private Void insert(Connection c, Quote q, String contentHash, Map<String, byte[]> files, boolean known)
+            throws SQLException {
+        if (!known && !archived(c, q.rulesetVersion())) {
             try (PreparedStatement s =
                     prepare(c, "INSERT INTO rulesets (version, content_hash, archived_at) VALUES (?, ?, ?)")) {
                 s.setString(1, q.rulesetVersion());
@@ -103,8 +122,8 @@ public final class QuoteStore {
             s.setString(5, q.rulesetVersion());
             s.setString(6, q.language());
             s.setString(7, q.request());
-            s.setString(8, q.answer());
-            s.setString(9, q.explained());
+            s.setBytes(8, Gzip.of(q.answer()));
+            s.setBytes(9, Gzip.of(q.explained()));
             setTime(s, 10, q.confirmedAt());
             s.setString(11, q.confirmedRulesetVersion());
             s.executeUpdate();
@@ -202,7 +221,11 @@ public final class QuoteStore {
                     "DELETE FROM rulesets WHERE archived_at < ? AND NOT EXISTS"
                             + " (SELECT 1 FROM quotes WHERE quotes.ruleset_version = rulesets.version)")) {
                 setTime(s, 1, before);
-                return s.executeUpdate();
+                int deleted = s.executeUpdate();
+                if (deleted > 0) {
+                    archivedVersions.clear();
+                }
+                return deleted;
             }
         });
     }
@@ -216,8 +239,8 @@ public final class QuoteStore {
                 r.getString(5),
                 r.getString(6),
                 r.getString(7),
-                r.getString(8),
-                r.getString(9),
+                Gzip.text(r.getBytes(8)),
+                Gzip.text(r.getBytes(9)),
                 instant(r, 10),
                 r.getString(11));
     }

@@ -38,9 +38,12 @@ public final class Database implements AutoCloseable {
         return settings;
     }
 
-    /** Seconds a statement may run, from the settings' timeout (at least one). */
+    /**
+     * Seconds a statement may run, from the settings' timeout (at least one); 0, no limit, for the
+     * embedded database, which runs in this process and waits for nothing but its own locks.
+     */
     public int statementTimeoutSeconds() {
-        return (int) Math.max(1, (settings.timeout().toMillis() + 999) / 1000);
+        return settings.isEmbedded() ? 0 : (int) Math.max(1, (settings.timeout().toMillis() + 999) / 1000);
     }
 
     /** A connection with auto-commit off, from a migrated database; close it after use. */

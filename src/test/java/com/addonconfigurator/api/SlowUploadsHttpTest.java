@@ -21,6 +21,40 @@ class SlowUploadsHttpTest {
     private static final int BODY_TIMEOUT_MS = 1_500;
 
     @Test
+    void manySmallBodiesAtOnceAreAllAnsweredWhenOnlyOneBodyMayBeOnItsWay() throws Exception {
+        AppConfig config = AppConfig.defaults(TestRules.FOLDER)
+                .with(b -> b.httpThreads = 8)
+                .withBodyLimits(BODY_TIMEOUT_MS, 1);
+        TestServer server = TestServer.start(config, true);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                calls.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return server.post(
+                                                "/api/v1/evaluate",
+                                                RequestBodies.example().json())
+                                        .statusCode();
+                            } catch (Exception e) {
+                                return -1;
+                            }
+                        },
+                        clients));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (CompletableFuture<Integer> call : calls) {
+                statuses.add(call.get());
+            }
+            assertEquals(List.of(200), statuses.stream().distinct().toList(), "a body that came whole takes no permit");
+        } finally {
+            clients.shutdownNow();
+            server.stop();
+        }
+    }
+
+    @Test
     void sixSlowUploadsLeaveHealthAnsweringAndEachIsCutOffWithAJsonAnswer() throws Exception {
         AppConfig config = AppConfig.defaults(TestRules.FOLDER)
                 .with(b -> b.httpThreads = 8)

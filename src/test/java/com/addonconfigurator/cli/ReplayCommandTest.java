@@ -11,14 +11,20 @@ import com.addonconfigurator.app.AppConfig;
 import com.addonconfigurator.quotes.QuoteSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,12 +87,30 @@ class ReplayCommandTest {
     void aKeptAnswerThatTheArchivedRulesDoNotGiveIsReportedWithItsDifferenceAndExit1() throws Exception {
         Path data = temp.resolve("data");
         String id = quoteThenChangeTheRules(data);
+        // the kept answer tampered with: its total is not what the archived rules give
         try (Connection c = DriverManager.getConnection(
-                        "jdbc:h2:file:" + data.toAbsolutePath().resolve("quotes"));
-                PreparedStatement s = c.prepareStatement(
-                        "UPDATE quotes SET answer = REPLACE(answer, '\"gross\":\"', '\"gross\":\"1') WHERE id = ?")) {
-            s.setString(1, id);
-            assertEquals(1, s.executeUpdate());
+                "jdbc:h2:file:" + data.toAbsolutePath().resolve("quotes"))) {
+            String answer;
+            try (PreparedStatement read = c.prepareStatement("SELECT answer_gzip FROM quotes WHERE id = ?")) {
+                read.setString(1, id);
+                try (ResultSet r = read.executeQuery()) {
+                    assertTrue(r.next());
+                    answer = new String(
+                            new GZIPInputStream(new ByteArrayInputStream(r.getBytes(1))).readAllBytes(),
+                            StandardCharsets.UTF_8);
+                }
+            }
+            ObjectNode tampered = (ObjectNode) MAPPER.readTree(answer);
+            ((ObjectNode) tampered.get("pricing")).put("gross", "1.00");
+            ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+            try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
+                out.write(MAPPER.writeValueAsBytes(tampered));
+            }
+            try (PreparedStatement write = c.prepareStatement("UPDATE quotes SET answer_gzip = ? WHERE id = ?")) {
+                write.setBytes(1, gzipped.toByteArray());
+                write.setString(2, id);
+                assertEquals(1, write.executeUpdate());
+            }
         }
         CheckCommandTest.Run run = replay(data, id);
         assertEquals(1, run.exit(), run.err() + run.out());

@@ -87,7 +87,9 @@ class QuoteStoreTest {
             }
             quotes.clock.advance(Duration.ofDays(10));
             Quote recent = quotes.service.create(cart(), Language.IT);
-            QuoteRetention retention = new QuoteRetention(quotes.store, Duration.ofDays(5), quotes.clock, 2);
+            // as on another replica: its own store, whose deletions the first store does not see
+            QuoteRetention retention =
+                    new QuoteRetention(new QuoteStore(quotes.database), Duration.ofDays(5), quotes.clock, 2);
 
             assertEquals(5, retention.run());
             assertTrue(quotes.store.find(recent.id()).isPresent());
@@ -97,6 +99,11 @@ class QuoteStoreTest {
             assertEquals(1, retention.run());
             assertTrue(quotes.store.ruleset(version).isEmpty(), "no quote refers to it any more");
             assertEquals(0, retention.run());
+
+            // the next quote archives its ruleset again, whatever the store remembered
+            Quote next = quotes.service.create(cart(), Language.IT);
+            assertTrue(quotes.store.ruleset(version).isPresent());
+            assertTrue(quotes.store.find(next.id()).isPresent());
         }
     }
 }
