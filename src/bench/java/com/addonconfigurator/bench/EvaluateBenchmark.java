@@ -59,7 +59,11 @@ public class EvaluateBenchmark extends ShippedJvm {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Decisions engine() throws Exception {
-        return engine.run(ruleset, FactMapper.facts(request, ruleset.catalog()), false);
+        return engine.run(
+                ruleset,
+                request.evaluationDate(),
+                FactMapper.facts(request, ruleset.catalog().on(request.evaluationDate())),
+                false);
     }
 
     /** The engine as the service runs it: counting each rule's firings for the metrics. */
@@ -67,7 +71,11 @@ public class EvaluateBenchmark extends ShippedJvm {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Decisions engineCounting() throws Exception {
-        return countingEngine.run(ruleset, FactMapper.facts(request, ruleset.catalog()), false);
+        return countingEngine.run(
+                ruleset,
+                request.evaluationDate(),
+                FactMapper.facts(request, ruleset.catalog().on(request.evaluationDate())),
+                false);
     }
 
     @Benchmark
@@ -89,7 +97,11 @@ public class EvaluateBenchmark extends ShippedJvm {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Decisions engineAfterOtherWork(OtherWork other) throws Exception {
-        return engine.run(ruleset, FactMapper.facts(request, ruleset.catalog()), false);
+        return engine.run(
+                ruleset,
+                request.evaluationDate(),
+                FactMapper.facts(request, ruleset.catalog().on(request.evaluationDate())),
+                false);
     }
 
     /** What a server's core does between two evaluations, as far as the caches can tell. */

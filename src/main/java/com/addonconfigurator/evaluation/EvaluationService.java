@@ -55,16 +55,18 @@ public final class EvaluationService {
             throw new NotReadyException();
         }
         EvaluationRequest request = new RequestValidator(ruleset.catalog()).validate(body);
-        return new OptionsEvaluator(this, ruleset, language).options(withDate(request));
+        EvaluationRequest dated = withDate(request);
+        return new OptionsEvaluator(this, ruleset, dated.evaluationDate(), language).options(dated);
     }
 
     public EvaluationResponse evaluate(Ruleset ruleset, EvaluationRequest request, Language language, boolean explain)
             throws RulesFailedException {
         request = withDate(request);
-        Catalog catalog = ruleset.catalog();
+        Catalog catalog = ruleset.catalog().on(request.evaluationDate());
         List<Item> items = FactMapper.items(request.cart(), catalog);
-        Decisions decisions = engine.run(ruleset, FactMapper.facts(request, catalog, items), explain);
-        return new ResponseView(ruleset, request, decisions, items, language).response(explain);
+        Decisions decisions =
+                engine.run(ruleset, request.evaluationDate(), FactMapper.facts(request, catalog, items), explain);
+        return new ResponseView(ruleset, catalog, request, decisions, items, language).response(explain);
     }
 
     /** The request with its evaluation date: today in Rome when it gives none. */

@@ -5,6 +5,7 @@ import com.addonconfigurator.messages.Language;
 import com.addonconfigurator.request.EvaluationRequest;
 import com.addonconfigurator.rules.RulesFailedException;
 import com.addonconfigurator.rules.Ruleset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +19,11 @@ final class OptionsEvaluator {
     private final Catalog catalog;
     private final Language language;
 
-    OptionsEvaluator(EvaluationService service, Ruleset ruleset, Language language) {
+    /** @param day the evaluation date: the catalog in force on it says what may be added */
+    OptionsEvaluator(EvaluationService service, Ruleset ruleset, LocalDate day, Language language) {
         this.service = service;
         this.ruleset = ruleset;
-        this.catalog = ruleset.catalog();
+        this.catalog = ruleset.catalog().on(day);
         this.language = language;
     }
 

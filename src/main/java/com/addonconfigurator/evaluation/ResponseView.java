@@ -41,14 +41,21 @@ final class ResponseView {
     private final Catalog catalog;
     private final Map<String, Integer> position = new HashMap<>();
 
-    ResponseView(Ruleset ruleset, EvaluationRequest request, Decisions decisions, List<Item> items, Language language) {
+    /** @param catalog the catalog in force on the request's evaluation date */
+    ResponseView(
+            Ruleset ruleset,
+            Catalog catalog,
+            EvaluationRequest request,
+            Decisions decisions,
+            List<Item> items,
+            Language language) {
         this.ruleset = ruleset;
         this.request = request;
         this.decisions = decisions;
         this.items = items;
         this.language = language;
         this.messages = ruleset.messages();
-        this.catalog = ruleset.catalog();
+        this.catalog = catalog;
         for (Item item : items) {
             position.put(item.getCode(), item.getPosition());
         }

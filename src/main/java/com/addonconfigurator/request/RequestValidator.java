@@ -34,9 +34,12 @@ public final class RequestValidator {
 
     /** An evaluation date whose term would end past {@link #LAST_WRITABLE_DAY} is refused. */
     private final LocalDate latestEvaluationDate;
+    /** The first day the catalog gives every value for (null: always). */
+    private final LocalDate firstEvaluationDate;
 
     public RequestValidator(Catalog catalog) {
-        this.latestEvaluationDate = LAST_WRITABLE_DAY.minusMonths(catalog.getTermMonths());
+        this.latestEvaluationDate = LAST_WRITABLE_DAY.minusMonths(catalog.maxTermMonths());
+        this.firstEvaluationDate = catalog.firstDay();
         this.plans = catalog.codesOfKind(Catalog.PLAN);
         this.modules = catalog.codesOfKind(Catalog.MODULE);
     }
@@ -52,6 +55,11 @@ public final class RequestValidator {
         if (date != null && date.isAfter(latestEvaluationDate)) {
             problems.add(
                     new FieldProblem("evaluationDate", "TOO_LARGE", Map.of("max", latestEvaluationDate.toString())));
+            date = null;
+        }
+        if (date != null && firstEvaluationDate != null && date.isBefore(firstEvaluationDate)) {
+            problems.add(
+                    new FieldProblem("evaluationDate", "TOO_EARLY", Map.of("min", firstEvaluationDate.toString())));
             date = null;
         }
         String channel = code(body, "channel", "channel", EvaluationRequest.CHANNELS, true, problems);

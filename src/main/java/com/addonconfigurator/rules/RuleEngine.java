@@ -1,10 +1,13 @@
 package com.addonconfigurator.rules;
 
 import com.addonconfigurator.rules.pool.SessionPool;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.drools.core.time.impl.PseudoClockScheduler;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -83,7 +86,8 @@ public final class RuleEngine {
      * {@link RulesFailedException} naming the rule where it can be told; the session is then reset,
      * or thrown away when the run was cut short.
      */
-    public Decisions run(Ruleset ruleset, List<Object> facts, boolean explain) throws RulesFailedException {
+    public Decisions run(Ruleset ruleset, LocalDate day, List<Object> facts, boolean explain)
+            throws RulesFailedException {
         SessionPool.Lease lease = ruleset.lease();
         boolean intact = false;
         FiringRecorder recorder = new FiringRecorder(explain, observer != null);
@@ -91,7 +95,7 @@ public final class RuleEngine {
         try {
             Decisions decisions;
             try {
-                decisions = fire(lease.session(), ruleset, facts, recorder);
+                decisions = fire(lease.session(), ruleset, day, facts, recorder);
             } catch (Throwable t) {
                 if (watched != null && RuleFailures.stoppedBy(t)) {
                     watched.received(); // (wrapped, when the rules called by reflection)
@@ -141,7 +145,8 @@ public final class RuleEngine {
         }
     }
 
-    private Decisions fire(KieSession session, Ruleset ruleset, List<Object> facts, FiringRecorder recorder)
+    private Decisions fire(
+            KieSession session, Ruleset ruleset, LocalDate day, List<Object> facts, FiringRecorder recorder)
             throws RulesFailedException {
         session.addEventListener((RuleRuntimeEventListener) recorder);
         if (recorder.explain || recorder.count) {
@@ -151,7 +156,7 @@ public final class RuleEngine {
         }
         int count;
         try {
-            start(session, ruleset, facts); // inserting evaluates the conditions: they may throw too
+            start(session, ruleset, day, facts); // inserting evaluates the conditions: they may throw too
             count = session.fireAllRules(firingLimit);
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
@@ -159,7 +164,7 @@ public final class RuleEngine {
             throw new RulesFailedException(rule, "rule \"" + rule + "\" threw " + cause, cause);
         }
         if (count >= firingLimit) {
-            String rule = mostFired(ruleset, facts);
+            String rule = mostFired(ruleset, day, facts);
             throw new RulesFailedException(
                     rule, "the rules fired " + count + " times, the limit; rule \"" + rule + "\" fired most", null);
         }
@@ -170,10 +175,17 @@ public final class RuleEngine {
     }
 
     /** The catalog's global, the facts, and the phases' focus: a session ready to fire. */
-    private static void start(KieSession session, Ruleset ruleset, List<Object> facts) {
+    private static void start(KieSession session, Ruleset ruleset, LocalDate day, List<Object> facts) {
         if (ruleset.readsCatalog()) {
-            session.setGlobal(CATALOG_GLOBAL, ruleset.catalog());
+            session.setGlobal(CATALOG_GLOBAL, ruleset.catalog().on(day));
         }
+        // date-effective and date-expires hold from midnight of their day in the JVM's zone (as Drools
+        // reads them): noon of the evaluation date is past the one and before the other
+        ((PseudoClockScheduler) session.getSessionClock())
+                .setStartupTime(day.atTime(12, 0)
+                        .atZone(ZoneId.systemDefault())
+                        .toInstant()
+                        .toEpochMilli());
         for (Object fact : facts) {
             session.insert(fact);
         }
@@ -188,7 +200,7 @@ public final class RuleEngine {
      * reacts to the updated fact fires as often, so the rule that updated most is named, and the
      * rule that fired most only when no rule updated anything.
      */
-    private String mostFired(Ruleset ruleset, List<Object> facts) {
+    private String mostFired(Ruleset ruleset, LocalDate day, List<Object> facts) {
         KieSession session = ruleset.kieBase().newKieSession(ruleset.sessionOptions(), null);
         try {
             Map<String, Integer> firings = new HashMap<>();
@@ -207,7 +219,7 @@ public final class RuleEngine {
                     }
                 }
             });
-            start(session, ruleset, facts);
+            start(session, ruleset, day, facts);
             session.fireAllRules(firingLimit);
             Map<String, Integer> evidence = updates.isEmpty() ? firings : updates;
             return evidence.entrySet().stream()

@@ -188,7 +188,7 @@ public final class RulesetLoader {
         try {
             return reader.read(text);
         } catch (InvalidFileException e) {
-            problems.add(new Problem(name, e.line(), e.column(), e.getMessage()));
+            e.problems().forEach(p -> problems.add(new Problem(name, p.line(), p.column(), p.message())));
             return null;
         }
     }

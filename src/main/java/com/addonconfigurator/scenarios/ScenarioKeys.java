@@ -1,6 +1,7 @@
 package com.addonconfigurator.scenarios;
 
 import com.addonconfigurator.request.RequestValidator;
+import com.addonconfigurator.yaml.YamlSpans;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;

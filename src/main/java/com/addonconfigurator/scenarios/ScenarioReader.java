@@ -1,5 +1,6 @@
 package com.addonconfigurator.scenarios;
 
+import com.addonconfigurator.yaml.YamlSpans;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

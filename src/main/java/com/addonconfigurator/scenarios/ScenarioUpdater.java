@@ -1,5 +1,6 @@
 package com.addonconfigurator.scenarios;
 
+import com.addonconfigurator.yaml.YamlSpans;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;

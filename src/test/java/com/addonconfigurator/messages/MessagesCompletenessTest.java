@@ -63,6 +63,7 @@ class MessagesCompletenessTest {
                 "TOO_LARGE",
                 "TOO_LONG",
                 "NOT_TODAY",
+                "TOO_EARLY",
                 "INVALID_DATE");
         assertEquals(
                 new java.util.TreeSet<>(fieldCodes),

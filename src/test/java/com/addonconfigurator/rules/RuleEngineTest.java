@@ -22,15 +22,18 @@ class RuleEngineTest {
     private static final String TOTALS = "R14 The net is the sum of the lines and VAT is a share of the net";
 
     /** api.md's cart: WooCommerce rejected (no Documenti), Incassi e pagamenti and three users accepted. */
+    private static final java.time.LocalDate DAY = Carts.apiExample().request().evaluationDate();
+
     private static List<Object> apiExampleFacts() {
         return FactMapper.facts(
-                Carts.apiExample().request(), TestRules.project().catalog());
+                Carts.apiExample().request(), TestRules.project().catalog().on(DAY));
     }
 
     @Test
     void theObserverIsToldHowOftenEachRuleFired() throws Exception {
         List<Map<String, Integer>> told = new ArrayList<>();
-        new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT, told::add).run(TestRules.project(), apiExampleFacts(), false);
+        new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT, told::add)
+                .run(TestRules.project(), DAY, apiExampleFacts(), false);
 
         assertEquals(1, told.size(), "told once per evaluation");
         Map<String, Integer> firings = told.get(0);
@@ -46,7 +49,7 @@ class RuleEngineTest {
     void explainingListsEachRuleThatFiredOnceInTheOrderItFirstFired() throws Exception {
         List<Map<String, Integer>> told = new ArrayList<>();
         Decisions decisions = new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT, told::add)
-                .run(TestRules.project(), apiExampleFacts(), true);
+                .run(TestRules.project(), DAY, apiExampleFacts(), true);
 
         List<String> fired = decisions.firedRules();
         assertEquals(new HashSet<>(fired).size(), fired.size(), "no rule twice: " + fired);
@@ -64,7 +67,7 @@ class RuleEngineTest {
     @Test
     void withoutExplainingNoRuleIsListed() throws Exception {
         Decisions decisions =
-                new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT).run(TestRules.project(), apiExampleFacts(), false);
+                new RuleEngine(RuleEngine.DEFAULT_FIRING_LIMIT).run(TestRules.project(), DAY, apiExampleFacts(), false);
 
         assertEquals(List.of(), decisions.firedRules());
         assertEquals(1, decisions.all(Totals.class).size(), "the rules did run");

@@ -9,6 +9,7 @@ import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.runtime.conf.ThreadSafeOption;
 
 /**
@@ -63,6 +64,9 @@ public final class SessionPools {
     public static KieSessionConfiguration sessionOptions() {
         KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
         conf.setOption(ThreadSafeOption.NO);
+        // the rules' date-effective and date-expires are read against the evaluation date, which
+        // RuleEngine sets as the session's time before each evaluation (never the server's clock)
+        conf.setOption(ClockTypeOption.PSEUDO);
         return conf;
     }
 

@@ -1,4 +1,4 @@
-package com.addonconfigurator.scenarios;
+package com.addonconfigurator.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -16,12 +16,12 @@ import java.util.Map;
  * scalar with its quotes, a collection from its first character to its last value), so that an
  * error can name its line and a value can be rewritten in place, comments and layout kept.
  */
-final class YamlSpans {
+public final class YamlSpans {
     /** A key's position (1-based line and column). */
-    record Position(int line, int column) {}
+    public record Position(int line, int column) {}
 
     /** A value's characters: {@code [start, end)}. */
-    record Span(int start, int end) {}
+    public record Span(int start, int end) {}
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
@@ -39,7 +39,7 @@ final class YamlSpans {
     }
 
     /** The positions of a text; empty where it is not YAML (its reader reports why). */
-    static YamlSpans of(String text) {
+    public static YamlSpans of(String text) {
         YamlSpans out = new YamlSpans(text);
         try (JsonParser p = FACTORY.createParser(text)) {
             out.walk(p);
@@ -50,7 +50,7 @@ final class YamlSpans {
     }
 
     /** The key's position, or the closest enclosing one known (never null). */
-    Position key(String pointer) {
+    public Position key(String pointer) {
         for (String p = pointer; ; p = parent(p)) {
             Position at = keys.getOrDefault(p, firstKeys.getOrDefault(p, values.get(p)));
             if (at != null) {
@@ -63,12 +63,12 @@ final class YamlSpans {
     }
 
     /** The value's characters, or null when not known. */
-    Span span(String pointer) {
+    public Span span(String pointer) {
         return spans.get(pointer);
     }
 
     /** A segment of a JSON pointer, escaped. */
-    static String segment(String key) {
+    public static String segment(String key) {
         return "/" + key.replace("~", "~0").replace("/", "~1");
     }
 
