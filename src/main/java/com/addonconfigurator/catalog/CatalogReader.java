@@ -27,7 +27,7 @@ public final class CatalogReader {
 
     record ProductEntry(String code, Names name, JsonNode price) {}
 
-    record PromotionEntry(String code, LocalDate from, LocalDate until) {}
+    record PromotionEntry(String code, JsonNode from, JsonNode until) {}
 
     record CatalogFile(
             String currency,
@@ -110,21 +110,17 @@ public final class CatalogReader {
                 problem(at, "promotion: code must be UPPER_SNAKE_CASE");
                 continue;
             }
-            if (p.from() != null && p.until() != null && !p.until().isAfter(p.from())) {
+            LocalDate from = date(p.from(), at + "/from", "promotion " + p.code());
+            LocalDate until = date(p.until(), at + "/until", "promotion " + p.code());
+            if (from != null && until != null && !until.isAfter(from)) {
                 problem(
                         at + "/until",
-                        "promotion " + p.code() + ": until (" + p.until() + ") must be after from (" + p.from() + ")");
+                        "promotion " + p.code() + ": until (" + until + ") must be after from (" + from + ")");
             }
             YamlSpans.Position pos = spans.key(at + "/code");
-            if (promotions.put(
-                            p.code(),
-                            new Period<>(
-                                    p.from(),
-                                    p.until(),
-                                    p.code(),
-                                    pos == null ? 0 : pos.line(),
-                                    pos == null ? 0 : pos.column()))
-                    != null) {
+            Period<String> window =
+                    new Period<>(from, until, p.code(), pos == null ? 0 : pos.line(), pos == null ? 0 : pos.column());
+            if (promotions.put(p.code(), window) != null) {
                 problem(at, "promotion " + p.code() + ": listed twice");
             }
         }
@@ -168,9 +164,6 @@ public final class CatalogReader {
             }
             LocalDate from = date(p.get("from"), at + "/from", what);
             LocalDate until = date(p.get("until"), at + "/until", what);
-            if (p.get("from") == null) {
-                problem(at, what + ": every period needs its from date");
-            }
             if (from != null && until != null && !until.isAfter(from)) {
                 problem(at + "/until", what + ": until (" + until + ") must be after from (" + from + ")");
             }
@@ -184,6 +177,10 @@ public final class CatalogReader {
         }
         periods.sort((a, b) ->
                 a.from() == null ? -1 : b.from() == null ? 1 : a.from().compareTo(b.from()));
+        if (periods.stream().filter(p -> p.from() == null).count() > 1) {
+            problem(pointer, what + ": only the first period may leave out its from date");
+            return new Timeline<>(periods);
+        }
         Timeline<T> timeline = new Timeline<>(periods);
         for (String message : timeline.problems(what)) {
             problem(pointer, message);
