@@ -2,17 +2,23 @@ package com.addonconfigurator.api;
 
 import com.addonconfigurator.catalog.Catalog;
 import com.addonconfigurator.catalog.Product;
+import com.addonconfigurator.rules.ChangeCalendar;
 import com.addonconfigurator.rules.Ruleset;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The body of GET /api/v1/catalog: the active catalog as frontends need it. */
+/**
+ * The body of GET /api/v1/catalog: the catalog in force on a day as frontends need it, and the
+ * next day something changes.
+ */
 final class CatalogView {
-    Map<String, Object> of(Ruleset ruleset) {
-        Catalog c = ruleset.catalog();
+    Map<String, Object> of(Ruleset ruleset, LocalDate day) {
+        Catalog c = ruleset.catalog().on(day);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("rulesetVersion", ruleset.version());
+        body.put("on", day);
         body.put("currency", c.getCurrency());
         body.put("vatRate", c.getVatRate().toPlainString());
         body.put("termMonths", c.getTermMonths());
@@ -25,6 +31,7 @@ final class CatalogView {
                 products(c.productsOfKind(Catalog.EXTENSION)).stream()
                         .findFirst()
                         .orElse(null));
+        body.put("nextChange", ChangeCalendar.next(ruleset, day));
         return body;
     }
 

@@ -80,7 +80,7 @@ public final class HttpApi {
         AdminAuth admin = new AdminAuth(settings.adminToken());
         this.evaluation = new EvaluationController(service, metrics, body, responses, evaluations);
         this.quotes = new QuotesController(quotes, replayer, metrics, body, responses, evaluations, admin);
-        this.rules = new RulesController(registry, watchdog, admin, responses);
+        this.rules = new RulesController(registry, watchdog, admin, responses, service::today);
     }
 
     public Javalin create() {
@@ -143,6 +143,7 @@ public final class HttpApi {
         post(config, "/api/v1/evaluate", evaluation::evaluate);
         post(config, "/api/v1/options", evaluation::options);
         get(config, "/api/v1/catalog", rules::catalog);
+        get(config, "/api/v1/calendar", rules::calendar);
         get(config, "/api/v1/rules", rules::rules);
         post(config, "/api/v1/rules/reload", rules::reload);
         post(config, QuotesController.QUOTES, quotes::create);

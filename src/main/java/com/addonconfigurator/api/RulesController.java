@@ -1,24 +1,39 @@
 package com.addonconfigurator.api;
 
+import com.addonconfigurator.request.FieldProblem;
+import com.addonconfigurator.rules.ChangeCalendar;
 import com.addonconfigurator.rules.ReloadAttempt;
 import com.addonconfigurator.rules.RulesWatchdog;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetRegistry;
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** {@code GET /api/v1/rules}, {@code POST /api/v1/rules/reload} (admin) and {@code GET /api/v1/catalog}. */
+/**
+ * {@code GET /api/v1/rules}, {@code POST /api/v1/rules/reload} (admin), {@code GET /api/v1/catalog}
+ * and {@code GET /api/v1/calendar}.
+ */
 final class RulesController {
     private final RulesetRegistry registry;
     private final RulesWatchdog watchdog;
     private final AdminAuth admin;
     private final Responses responses;
     private final CatalogView catalogView = new CatalogView();
+    private final Supplier<LocalDate> today;
 
-    RulesController(RulesetRegistry registry, RulesWatchdog watchdog, AdminAuth admin, Responses responses) {
+    RulesController(
+            RulesetRegistry registry,
+            RulesWatchdog watchdog,
+            AdminAuth admin,
+            Responses responses,
+            Supplier<LocalDate> today) {
         this.registry = registry;
+        this.today = today;
         this.watchdog = watchdog;
         this.admin = admin;
         this.responses = responses;
@@ -64,11 +79,49 @@ final class RulesController {
     }
 
     void catalog(Context ctx) throws HttpProblem {
+        LocalDate on = date(ctx, "on");
+        if (on == null) {
+            return;
+        }
+        Ruleset active = activeOrProblem();
+        ctx.header(HttpApi.VERSION_HEADER, active.version());
+        responses.json(ctx, 200, catalogView.of(active, on));
+    }
+
+    /** {@code GET /api/v1/calendar?from=DATE}: every day from then on which a price, rate, term, promotion or rule changes. */
+    void calendar(Context ctx) throws HttpProblem {
+        LocalDate from = date(ctx, "from");
+        if (from == null) {
+            return;
+        }
+        Ruleset active = activeOrProblem();
+        ctx.header(HttpApi.VERSION_HEADER, active.version());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("rulesetVersion", active.version());
+        body.put("from", from);
+        body.put("days", ChangeCalendar.from(active, from));
+        responses.json(ctx, 200, body);
+    }
+
+    private Ruleset activeOrProblem() throws HttpProblem {
         Ruleset active = registry.active();
         if (active == null) {
             throw new HttpProblem(503, notReadyCode(registry), Map.of());
         }
-        ctx.header(HttpApi.VERSION_HEADER, active.version());
-        responses.json(ctx, 200, catalogView.of(active));
+        return active;
+    }
+
+    /** A date query parameter, today when absent; null after answering 400 naming it when it is no date. */
+    private LocalDate date(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return today.get();
+        }
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            responses.invalidRequest(ctx, List.of(new FieldProblem(name, "INVALID_DATE", Map.of())));
+            return null;
+        }
     }
 }

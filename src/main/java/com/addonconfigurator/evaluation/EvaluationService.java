@@ -69,10 +69,13 @@ public final class EvaluationService {
         return new ResponseView(ruleset, catalog, request, decisions, items, language).response(explain);
     }
 
+    /** Today in Europe/Rome: the evaluation date of a request that gives none. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ROME));
+    }
+
     /** The request with its evaluation date: today in Rome when it gives none. */
     EvaluationRequest withDate(EvaluationRequest request) {
-        return request.evaluationDate() != null
-                ? request
-                : request.withEvaluationDate(LocalDate.now(clock.withZone(ROME)));
+        return request.evaluationDate() != null ? request : request.withEvaluationDate(today());
     }
 }
