@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * The command line: {@code serve} (the default), {@code check}, {@code test}, {@code diff},
- * {@code record}, {@code smoke}, {@code replay}, {@code configmap} and {@code health} ({@link #usage()}). Each
+ * {@code record}, {@code smoke}, {@code boundaries}, {@code replay}, {@code configmap} and {@code health} ({@link #usage()}). Each
  * returns its exit code; serve returns -1 and keeps running.
  */
 public final class Cli {
@@ -70,6 +70,7 @@ public final class Cli {
             case "health" -> health();
             case "configmap" -> new ConfigMapCommand(out, err).run(rest);
             case "replay" -> new ReplayCommand(out, err, env).run(rest);
+            case "boundaries" -> new BoundariesCommand(out, err, env).run(rest);
             case "help", "--help", "-h" -> {
                 out.println(usage());
                 yield 0;
@@ -113,6 +114,10 @@ public final class Cli {
                 "smoke",
                 "smoke [RULES_DIR]\n  serve the rules on a free port, send every scenario's request over"
                         + " HTTP, stop: exit 0 when served and no answer was a 5xx");
+        c.put(
+                "boundaries",
+                "boundaries [--rules DIR] [--from DATE] [--to DATE] [--carts FILE.jsonl] [--firing-limit N]\n"
+                        + "  what changes in the answers on each day a price, promotion or rule changes");
         c.put(
                 "replay",
                 "replay QUOTE_ID [--firing-limit N]\n  re-run a kept quote on the ruleset archived with it"

@@ -62,10 +62,21 @@ public final class EvaluationService {
     public EvaluationResponse evaluate(Ruleset ruleset, EvaluationRequest request, Language language, boolean explain)
             throws RulesFailedException {
         request = withDate(request);
-        Catalog catalog = ruleset.catalog().on(request.evaluationDate());
+        return evaluate(ruleset, request, language, explain, request.evaluationDate());
+    }
+
+    /**
+     * The request evaluated with the catalog and the scheduled rules as they are on {@code rulesDay}
+     * (normally its own evaluation date): what {@code boundaries} compares a boundary's day with, the
+     * rules of the day before against the rules of the day, on the same cart and date.
+     */
+    public EvaluationResponse evaluate(
+            Ruleset ruleset, EvaluationRequest request, Language language, boolean explain, LocalDate rulesDay)
+            throws RulesFailedException {
+        request = withDate(request);
+        Catalog catalog = ruleset.catalog().on(rulesDay);
         List<Item> items = FactMapper.items(request.cart(), catalog);
-        Decisions decisions =
-                engine.run(ruleset, request.evaluationDate(), FactMapper.facts(request, catalog, items), explain);
+        Decisions decisions = engine.run(ruleset, rulesDay, FactMapper.facts(request, catalog, items), explain);
         return new ResponseView(ruleset, catalog, request, decisions, items, language).response(explain);
     }
 

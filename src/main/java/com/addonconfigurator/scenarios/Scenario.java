@@ -13,6 +13,9 @@ import java.util.List;
  * @param language {@code it} or {@code en}
  * @param expect   the partial answer: only what is written is checked
  * @param endpoint {@code evaluate} (the default) or {@code options}
+ * @param moves    whether {@code boundaries} moves its evaluation date to each boundary: yes when the
+ *                 date comes from the file's {@code defaults}, and for a scenario that gives its own
+ *                 date only with {@code moves: true} (a scenario that tests a period keeps its date)
  */
 public record Scenario(
         String file,
@@ -25,7 +28,8 @@ public record Scenario(
         String language,
         boolean explain,
         JsonNode expect,
-        String endpoint) {
+        String endpoint,
+        boolean moves) {
     public static final String EVALUATE = "evaluate";
     public static final String OPTIONS = "options";
 }

@@ -64,6 +64,8 @@ final class ScenarioKeys {
             null,
             "endpoint",
             null,
+            "moves",
+            null,
             "given",
             REQUEST,
             "expect",

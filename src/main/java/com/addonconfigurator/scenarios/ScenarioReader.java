@@ -129,6 +129,9 @@ public final class ScenarioReader {
         if (!language.equals("it") && !language.equals("en")) {
             throw at.problem(pointer + "/language", where + ": language must be it or en");
         }
+        if (node.has("moves") && !node.get("moves").isBoolean()) {
+            throw at.problem(pointer + "/moves", where + ": moves must be true or false");
+        }
         String endpoint = node.path("endpoint").asText(Scenario.EVALUATE);
         if (!endpoint.equals(Scenario.EVALUATE) && !endpoint.equals(Scenario.OPTIONS)) {
             throw at.problem(pointer + "/endpoint", where + ": endpoint must be evaluate or options");
@@ -149,7 +152,8 @@ public final class ScenarioReader {
                 language,
                 node.path("explain").asBoolean(false),
                 expect,
-                endpoint);
+                endpoint,
+                !given.has("evaluationDate") || node.path("moves").asBoolean(false));
     }
 
     /** Deep merge: objects merge key by key, anything else in {@code over} replaces. */
