@@ -23,6 +23,8 @@
       quote: 'Fai un preventivo (prezzi di oggi)', quoteTitle: 'Preventivo', pricedOn: 'Prezzi del', validUntil: 'Valido fino a', confirm: 'Conferma',
       quoteChanged: 'Le regole sono cambiate dal preventivo:', quoted: 'preventivato', now: 'ora',
       OPEN: 'aperto', EXPIRED: 'scaduto', CONFIRMED: 'confermato',
+      pricesOn: 'Listino del', nextChange: 'Prossima variazione', noChange: 'nessuna variazione prevista',
+      inForce: 'in vigore', notInForce: 'non in vigore',
       channels: { PEC_IT_CART: 'pec.it, nuovo cliente', CUSTOMER_AREA: 'Area clienti', PANEL: 'Pannello web',
         MOBILE_APP: 'App mobile' }
     },
@@ -45,6 +47,8 @@
       quote: 'Quote this cart (today\'s prices)', quoteTitle: 'Quote', pricedOn: 'Priced on', validUntil: 'Valid until', confirm: 'Confirm',
       quoteChanged: 'The rules changed since the quote:', quoted: 'quoted', now: 'now',
       OPEN: 'open', EXPIRED: 'expired', CONFIRMED: 'confirmed',
+      pricesOn: 'Price list of', nextChange: 'Next change', noChange: 'no change scheduled',
+      inForce: 'in force', notInForce: 'not in force',
       channels: { PEC_IT_CART: 'pec.it, new customer', CUSTOMER_AREA: 'Customer area', PANEL: 'Web panel',
         MOBILE_APP: 'Mobile app' }
     }
@@ -193,10 +197,33 @@
     timer = setTimeout(evaluate, 120);
   }
 
+  // The price list in force on the form's evaluation date, and the next scheduled change after it.
+  let pricesShown = null;
+  async function showPrices(date) {
+    const key = date + '|' + lang;
+    if (pricesShown === key) return;
+    pricesShown = key;
+    const response = await fetch('/api/v1/catalog?on=' + encodeURIComponent(date), { headers: { 'Accept-Language': lang } });
+    if (!response.ok || pricesShown !== key) return;
+    const c = await response.json();
+    const list = $('price-list');
+    list.replaceChildren();
+    c.plans.concat(c.modules, [c.users]).filter((p) => p && p.price !== null)
+      .forEach((p) => list.append(el('li', { 'data-code': p.code }, p.name[lang] + ' ', el('strong', { text: money(p.price) }))));
+    $('prices-date').textContent = day(c.on);
+    const word = (v) => (v === 'in force' ? t('inForce') : v === 'not in force' ? t('notInForce') : v);
+    $('next-change').textContent = c.nextChange
+      ? day(c.nextChange.date) + ': ' + c.nextChange.changes.map((x) => (x.code ? name(x.code) + ' ' : x.what + ' ')
+        + word(x.before) + ' → ' + word(x.after)).join('; ')
+      : t('noChange');
+    $('next-change').dataset.date = c.nextChange ? c.nextChange.date : '';
+  }
+
   async function evaluate() {
     const request = readForm();
     if (request === null) return; // a field says what is wrong
     lastRequest = request;
+    showPrices(request.evaluationDate);
     history.replaceState(null, '', '#cart=' + encodeURIComponent(JSON.stringify(request)) + '&lang=' + lang);
     const mine = ++sequence;
     $('results').setAttribute('aria-busy', 'true');

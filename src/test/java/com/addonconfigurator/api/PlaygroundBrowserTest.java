@@ -337,6 +337,42 @@ class PlaygroundBrowserTest {
     }
 
     @Test
+    void thePricesOfTheChosenDateAndTheNextChangeAfterItAreShown() throws Exception {
+        open(
+                1280,
+                Map.of(
+                        "evaluationDate",
+                        "2027-01-31",
+                        "channel",
+                        "CUSTOMER_AREA",
+                        "account",
+                        Map.of("plan", "FE", "expiresOn", "2027-12-31"),
+                        "cart",
+                        Map.of("modules", List.of("ORDINI_ELETTRONICI"))));
+        waiting()
+                .until(d ->
+                        "2027-02-01".equals(d.findElement(By.id("next-change")).getAttribute("data-date")));
+        String orders = (String)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return document.querySelector(\"#price-list li[data-code='ORDINI_ELETTRONICI']\").textContent");
+        assertTrue(orders.contains("25,00"), orders);
+        WebElement date = browser.findElement(By.id("evaluationDate"));
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].value = '2027-02-01'; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                        date);
+        waiting()
+                .until(d ->
+                        "2027-07-01".equals(d.findElement(By.id("next-change")).getAttribute("data-date")));
+        String after = (String)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return document.querySelector(\"#price-list li[data-code='ORDINI_ELETTRONICI']\").textContent");
+        assertTrue(after.contains("28,00"), after);
+    }
+
+    @Test
     void theApiReferenceRendersTheDocument() {
         browser.get(server.uri("/docs").toString());
         waiting()
