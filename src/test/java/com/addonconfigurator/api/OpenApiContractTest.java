@@ -79,6 +79,8 @@ class OpenApiContractTest {
         OpenApiSchemas.assertValid("EvaluateRequest", doc.at("/components/schemas/EvaluateRequest/examples/0"));
         OpenApiSchemas.assertValid("EvaluateResponse", doc.at("/components/schemas/EvaluateResponse/examples/0"));
         OpenApiSchemas.assertValid("Error", doc.at("/components/schemas/Error/examples/0"));
+        OpenApiSchemas.assertValid(
+                "QuoteRequest", doc.at("/paths/~1api~1v1~1quotes/post/requestBody/content/application~1json/example"));
     }
 
     @Test

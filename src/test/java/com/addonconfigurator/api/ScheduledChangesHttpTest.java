@@ -4,14 +4,18 @@ import static com.addonconfigurator.api.HttpContractTest.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.addonconfigurator.RulesCopy;
 import com.addonconfigurator.TestRules;
+import com.addonconfigurator.app.AppConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped scheduled changes over HTTP: the catalog on a date, the calendar, evaluations either side. */
 class ScheduledChangesHttpTest {
@@ -108,6 +112,40 @@ class ScheduledChangesHttpTest {
             JsonNode answer = ok(server.post("/api/v1/evaluate", body), "EvaluateResponse");
             assertEquals(day.get(1), answer.at("/pricing/lines/0/amount").asText(), answer.toString());
             assertTrue(answer.at("/pricing/lines/0/code").asText().equals("ORDINI_ELETTRONICI"));
+        }
+    }
+
+    @Test
+    void aPlanPriceChangingOnNewYearsDayPricesTheExtensionOverHttpByTheEvaluationDate(@TempDir Path temp)
+            throws Exception {
+        RulesCopy rules = RulesCopy.into(temp.resolve("rules"))
+                .replace(
+                        "catalog.yaml",
+                        "    name: { it: \"Fatturazione Elettronica\", en: \"Electronic Invoicing\" }\n    price: \"25.00\"",
+                        "    name: { it: \"Fatturazione Elettronica\", en: \"Electronic Invoicing\" }\n"
+                                + "    price:\n      - { until: 2027-01-01, value: \"25.00\" }\n"
+                                + "      - { from: 2027-01-01, value: \"37.00\" }");
+        TestServer own = TestServer.start(AppConfig.defaults(rules.folder()).with(b -> b.scenarioGate = false), true);
+        try {
+            List<String> amounts = new java.util.ArrayList<>();
+            for (String day : List.of("2026-12-31", "2027-01-01")) {
+                JsonNode body = RequestBodies.example()
+                        .set("evaluationDate", day)
+                        .set("account.expiresOn", "2027-06-30")
+                        .set("cart.modules", List.of("INCASSI_PAGAMENTI"))
+                        .json();
+                JsonNode answer = ok(own.post("/api/v1/evaluate", body), "EvaluateResponse");
+                for (JsonNode line : answer.at("/pricing/lines")) {
+                    if (line.get("code").asText().equals("FE_EXTENSION")) {
+                        assertEquals(7, line.get("months").asInt(), line.toString());
+                        amounts.add(line.get("amount").asText());
+                    }
+                }
+            }
+            // 25.00 × 7/12 the day before, 37.00 × 7/12 on the day
+            assertEquals(List.of("14.58", "21.58"), amounts);
+        } finally {
+            own.stop();
         }
     }
 }

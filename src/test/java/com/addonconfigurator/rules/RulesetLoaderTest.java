@@ -119,7 +119,8 @@ class RulesetLoaderTest {
                 .replace("pricing.drl", "catalog.getTermMonths()", "12")
                 .replace("pricing.drl", "catalog.price($code)", "java.math.BigDecimal.TEN")
                 .replace("pricing.drl", "catalog.price($plan)", "java.math.BigDecimal.TEN")
-                .replace("pricing.drl", "catalog.getVatRate()", "new BigDecimal(\"0.22\")");
+                .replace("pricing.drl", "catalog.getVatRate()", "new BigDecimal(\"0.22\")")
+                .replace("pricing.drl", "    eval( catalog.promotionInForce(\"DOCUMENTI_FREE_WITH_NEW_FE\") )\n", "");
     }
 
     @Test

@@ -102,6 +102,23 @@ class ScheduledChangesRulesTest {
         assertTrue(firedOn(ruleset, cart.date("2027-01-01")));
         assertTrue(firedOn(ruleset, cart.date("2027-01-31")));
         assertFalse(firedOn(ruleset, cart.date("2027-02-01")), "date-expires is exclusive");
+        // the calendar names the rule on both of its days
+        List<ChangeCalendar.Day> days = ChangeCalendar.from(ruleset, java.time.LocalDate.parse("2026-12-01"));
+        String rule = "R99 Eleven users are refused from 1 January 2027";
+        assertTrue(
+                days.stream()
+                        .anyMatch(d -> d.date().toString().equals("2027-01-01")
+                                && d.changes()
+                                        .contains(new ChangeCalendar.Change(
+                                                "rule", rule, ChangeCalendar.NOT_IN_FORCE, ChangeCalendar.IN_FORCE))),
+                days.toString());
+        assertTrue(
+                days.stream()
+                        .anyMatch(d -> d.date().toString().equals("2027-02-01")
+                                && d.changes()
+                                        .contains(new ChangeCalendar.Change(
+                                                "rule", rule, ChangeCalendar.IN_FORCE, ChangeCalendar.NOT_IN_FORCE))),
+                days.toString());
     }
 
     private static boolean firedOn(Ruleset ruleset, Carts cart) throws Exception {
