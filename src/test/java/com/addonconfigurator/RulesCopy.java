@@ -91,4 +91,18 @@ public final class RulesCopy {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The project's rules with the FE plan's price changing on New Year's Day 2027, from 25.00 to
+     * 37.00: the extension (R11), prorated on the plan price, changes with it.
+     */
+    public static RulesCopy withPlanPriceChangingOnNewYearsDay(Path target) {
+        return into(target)
+                .replace(
+                        "catalog.yaml",
+                        "    name: { it: \"Fatturazione Elettronica\", en: \"Electronic Invoicing\" }\n    price: \"25.00\"",
+                        "    name: { it: \"Fatturazione Elettronica\", en: \"Electronic Invoicing\" }\n"
+                                + "    price:\n      - { until: 2027-01-01, value: \"25.00\" }\n"
+                                + "      - { from: 2027-01-01, value: \"37.00\" }");
+    }
 }

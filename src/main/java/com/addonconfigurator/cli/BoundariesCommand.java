@@ -14,13 +14,11 @@ import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.scenarios.Scenario;
 import com.addonconfigurator.scenarios.ScenarioFileException;
 import com.addonconfigurator.scenarios.ScenarioReader;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -51,8 +49,6 @@ final class BoundariesCommand {
         this.env = env;
     }
 
-    private record Request(String label, JsonNode body) {}
-
     int run(List<String> raw) {
         Args args;
         RuleEngine engine;
@@ -79,7 +75,7 @@ final class BoundariesCommand {
         if (ruleset == null) {
             return Cli.USAGE;
         }
-        List<Request> requests;
+        List<LabelledRequest> requests;
         try {
             requests = requests(rulesDir, args.options.get("--carts"));
         } catch (IOException | ScenarioFileException e) {
@@ -96,7 +92,7 @@ final class BoundariesCommand {
             boundaries++;
             out.println(day.date() + ": " + describe(day));
             int here = 0;
-            for (Request r : requests) {
+            for (LabelledRequest r : requests) {
                 ObjectNode moved = ((ObjectNode) r.body().deepCopy())
                         .put("evaluationDate", day.date().toString());
                 List<AnswerDiff.Change> changes = AnswerDiff.between(
@@ -137,8 +133,8 @@ final class BoundariesCommand {
     }
 
     /** Every scenario of the rules folder that moves with the boundaries, then every cart of the file. */
-    private List<Request> requests(Path rulesDir, String carts) throws IOException, ScenarioFileException {
-        List<Request> requests = new ArrayList<>();
+    private List<LabelledRequest> requests(Path rulesDir, String carts) throws IOException, ScenarioFileException {
+        List<LabelledRequest> requests = new ArrayList<>();
         Path scenarios = rulesDir.resolve("scenarios");
         ScenarioReader reader = new ScenarioReader();
         for (Path file : ScenarioReader.files(scenarios)) {
@@ -146,22 +142,12 @@ final class BoundariesCommand {
                     "scenarios/" + scenarios.relativize(file).toString().replace('\\', '/');
             for (Scenario s : reader.read(file, display)) {
                 if (s.moves() && s.endpoint().equals(Scenario.EVALUATE)) {
-                    requests.add(new Request(display + " › " + s.name(), s.given()));
+                    requests.add(new LabelledRequest(display + " › " + s.name(), s.given()));
                 }
             }
         }
         if (carts != null) {
-            List<String> lines = Files.readAllLines(Path.of(carts));
-            for (int i = 0; i < lines.size(); i++) {
-                if (!lines.get(i).isBlank()) {
-                    try {
-                        requests.add(new Request(carts + ":" + (i + 1), mapper.readTree(lines.get(i))));
-                    } catch (JsonProcessingException e) {
-                        throw new IOException(
-                                carts + ":" + (i + 1) + ": not a JSON request: " + e.getOriginalMessage());
-                    }
-                }
-            }
+            requests.addAll(LabelledRequest.cartsFile(carts, mapper));
         }
         return requests;
     }

@@ -12,13 +12,11 @@ import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.scenarios.Scenario;
 import com.addonconfigurator.scenarios.ScenarioFileException;
 import com.addonconfigurator.scenarios.ScenarioReader;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,8 +44,6 @@ final class DiffCommand {
         this.env = env;
     }
 
-    private record Request(String label, JsonNode body) {}
-
     int run(List<String> raw) {
         Args args;
         RuleEngine engine;
@@ -70,7 +66,7 @@ final class DiffCommand {
         if (base == null || candidate == null) {
             return Cli.USAGE;
         }
-        List<Request> requests;
+        List<LabelledRequest> requests;
         try {
             requests = requests(baseDir, candidateDir, args.options.get("--carts"));
         } catch (IOException | ScenarioFileException e) {
@@ -80,7 +76,7 @@ final class DiffCommand {
         EvaluationService before = new EvaluationService(() -> base, engine, Clock.systemUTC());
         EvaluationService after = new EvaluationService(() -> candidate, engine, Clock.systemUTC());
         int differing = 0;
-        for (Request r : requests) {
+        for (LabelledRequest r : requests) {
             List<AnswerDiff.Change> changes = AnswerDiff.between(answer(before, r.body()), answer(after, r.body()));
             if (!changes.isEmpty()) {
                 differing++;
@@ -92,9 +88,9 @@ final class DiffCommand {
         return differing == 0 ? 0 : 1;
     }
 
-    private List<Request> requests(Path baseDir, Path candidateDir, String carts)
+    private List<LabelledRequest> requests(Path baseDir, Path candidateDir, String carts)
             throws IOException, ScenarioFileException {
-        Map<String, Request> unique = new LinkedHashMap<>();
+        Map<String, LabelledRequest> unique = new LinkedHashMap<>();
         ScenarioReader reader = new ScenarioReader();
         for (Path dir : new LinkedHashSet<>(List.of(baseDir, candidateDir))) {
             Path scenarios = dir.resolve("scenarios");
@@ -102,23 +98,14 @@ final class DiffCommand {
                 String display =
                         "scenarios/" + scenarios.relativize(file).toString().replace('\\', '/');
                 for (Scenario s : reader.read(file, display)) {
-                    unique.putIfAbsent(s.given().toString(), new Request(display + " › " + s.name(), s.given()));
+                    unique.putIfAbsent(
+                            s.given().toString(), new LabelledRequest(display + " › " + s.name(), s.given()));
                 }
             }
         }
-        List<Request> out = new ArrayList<>(unique.values());
+        List<LabelledRequest> out = new ArrayList<>(unique.values());
         if (carts != null) {
-            List<String> lines = Files.readAllLines(Path.of(carts));
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) {
-                    continue;
-                }
-                try {
-                    out.add(new Request(carts + ":" + (i + 1), mapper.readTree(lines.get(i))));
-                } catch (JsonProcessingException e) {
-                    throw new IOException(carts + ":" + (i + 1) + ": not a JSON request: " + e.getOriginalMessage());
-                }
-            }
+            out.addAll(LabelledRequest.cartsFile(carts, mapper));
         }
         return out;
     }

@@ -118,13 +118,7 @@ class ScheduledChangesHttpTest {
     @Test
     void aPlanPriceChangingOnNewYearsDayPricesTheExtensionOverHttpByTheEvaluationDate(@TempDir Path temp)
             throws Exception {
-        RulesCopy rules = RulesCopy.into(temp.resolve("rules"))
-                .replace(
-                        "catalog.yaml",
-                        "    name: { it: \"Fatturazione Elettronica\", en: \"Electronic Invoicing\" }\n    price: \"25.00\"",
-                        "    name: { it: \"Fatturazione Elettronica\", en: \"Electronic Invoicing\" }\n"
-                                + "    price:\n      - { until: 2027-01-01, value: \"25.00\" }\n"
-                                + "      - { from: 2027-01-01, value: \"37.00\" }");
+        RulesCopy rules = RulesCopy.withPlanPriceChangingOnNewYearsDay(temp.resolve("rules"));
         TestServer own = TestServer.start(AppConfig.defaults(rules.folder()).with(b -> b.scenarioGate = false), true);
         try {
             List<String> amounts = new java.util.ArrayList<>();

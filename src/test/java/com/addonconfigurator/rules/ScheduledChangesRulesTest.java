@@ -39,13 +39,7 @@ class ScheduledChangesRulesTest {
 
     @Test
     void aPlanPriceThatChangesOnNewYearsDayPricesTheExtensionByTheDay() throws Exception {
-        RulesCopy rules = RulesCopy.into(temp.resolve("rules"))
-                .replace(
-                        "catalog.yaml",
-                        "    name: { it: \"Fatturazione Elettronica\", en: \"Electronic Invoicing\" }\n    price: \"25.00\"",
-                        "    name: { it: \"Fatturazione Elettronica\", en: \"Electronic Invoicing\" }\n"
-                                + "    price:\n      - { until: 2027-01-01, value: \"25.00\" }\n"
-                                + "      - { from: 2027-01-01, value: \"37.00\" }");
+        RulesCopy rules = RulesCopy.withPlanPriceChangingOnNewYearsDay(temp.resolve("rules"));
         Ruleset ruleset = load(rules);
         Carts before = on("CUSTOMER_AREA")
                 .date("2026-12-31")
