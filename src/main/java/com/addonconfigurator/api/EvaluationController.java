@@ -4,20 +4,29 @@ import com.addonconfigurator.evaluation.EvaluationResponse;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.evaluation.OptionsResponse;
 import com.addonconfigurator.metrics.Metrics;
+import com.addonconfigurator.shadow.ShadowEvaluator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 
 /** {@code POST /api/v1/evaluate} and {@code POST /api/v1/options}: body in, the service's answer out. */
 final class EvaluationController {
     private final EvaluationService service;
+    private final ShadowEvaluator shadow;
     private final Metrics metrics;
     private final JsonBody body;
     private final Responses responses;
     private final Evaluations evaluations;
 
+    /** @param shadow what gives a share of the evaluations to the candidate rules; null without one */
     EvaluationController(
-            EvaluationService service, Metrics metrics, JsonBody body, Responses responses, Evaluations evaluations) {
+            EvaluationService service,
+            ShadowEvaluator shadow,
+            Metrics metrics,
+            JsonBody body,
+            Responses responses,
+            Evaluations evaluations) {
         this.service = service;
+        this.shadow = shadow;
         this.metrics = metrics;
         this.body = body;
         this.responses = responses;
@@ -34,6 +43,9 @@ final class EvaluationController {
             response.items().forEach(i -> i.reasons().forEach(r -> metrics.rejection(r.code())));
             ctx.header(HttpApi.VERSION_HEADER, response.rulesetVersion());
             responses.json(ctx, 200, response);
+            if (shadow != null) {
+                shadow.offer(json, Responses.language(ctx), response); // queued, never waited for
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import com.addonconfigurator.quotes.Replayer;
 import com.addonconfigurator.rules.RulesWatchdog;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.rules.RulesetRegistry;
+import com.addonconfigurator.shadow.ShadowEvaluator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -52,6 +53,7 @@ public final class HttpApi {
     private final EvaluationController evaluation;
     private final RulesController rules;
     private final QuotesController quotes;
+    private final CandidateController candidate;
     private final JettyErrors jettyErrors;
     private final StaticAssets assets = new StaticAssets();
     private final byte[] openApi = OpenApiDocument.load();
@@ -62,6 +64,7 @@ public final class HttpApi {
             EvaluationService service,
             QuoteService quotes,
             Replayer replayer,
+            ShadowEvaluator shadow,
             RulesetRegistry registry,
             RulesWatchdog watchdog,
             Metrics metrics,
@@ -78,7 +81,8 @@ public final class HttpApi {
         JsonBody body = new JsonBody(mapper, settings.bodyTimeoutMs(), settings.maxConcurrentBodies());
         Evaluations evaluations = new Evaluations(settings.maxConcurrentEvaluations(), metrics, responses);
         AdminAuth admin = new AdminAuth(settings.adminToken());
-        this.evaluation = new EvaluationController(service, metrics, body, responses, evaluations);
+        this.evaluation = new EvaluationController(service, shadow, metrics, body, responses, evaluations);
+        this.candidate = new CandidateController(shadow, body, admin, responses, evaluations, metrics);
         this.quotes = new QuotesController(quotes, replayer, metrics, body, responses, evaluations, admin);
         this.rules = new RulesController(registry, watchdog, admin, responses, service::today);
     }
@@ -146,6 +150,8 @@ public final class HttpApi {
         get(config, "/api/v1/calendar", rules::calendar);
         get(config, "/api/v1/rules", rules::rules);
         post(config, "/api/v1/rules/reload", rules::reload);
+        get(config, "/api/v1/rules/candidate", candidate::report);
+        post(config, "/api/v1/rules/candidate/compare", candidate::compare);
         post(config, QuotesController.QUOTES, quotes::create);
         get(config, QuotesController.QUOTES + "/{id}", quotes::read);
         post(config, QuotesController.QUOTES + "/{id}/confirm", quotes::confirm);

@@ -17,9 +17,11 @@ import com.addonconfigurator.rules.RulesetRegistry;
 import com.addonconfigurator.rules.cache.CompiledRulesCache;
 import com.addonconfigurator.rules.cache.ScenarioPasses;
 import com.addonconfigurator.scenarios.ScenarioGate;
+import com.addonconfigurator.shadow.ShadowEvaluator;
 import com.addonconfigurator.store.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,9 +45,12 @@ public final class App {
     private final QuoteService quotes;
     private final Replayer replayer;
     private final QuoteRetention retention;
+    private final ShadowEvaluator shadow;
+    private final RulesWatchdog candidateWatchdog;
     private final Thread loader;
     private Javalin javalin;
     private volatile RulesWatcher watcher;
+    private volatile RulesWatcher candidateWatcher;
 
     public App(AppConfig config, Clock clock) {
         this.config = config;
@@ -55,7 +60,8 @@ public final class App {
                 new RuleEngine(config.firingLimit(), watchdog, firings -> firings.forEach(metrics::ruleFired));
         CompiledRulesCache cache = CompiledRulesCache.in(config.rulesCacheDir());
         RulesetRegistry.Gate gate = config.scenarioGate()
-                ? scenarioGate(config, clock, watchdog, ScenarioPasses.in(config.rulesCacheDir()))
+                ? scenarioGate(
+                        config, clock, watchdog, ScenarioPasses.in(config.rulesCacheDir()), config.scenariosDir())
                 : (r, f) -> List.of();
         RulesetLoader rulesetLoader = new RulesetLoader(clock, cache, config.rulesLimits(), config.allowList());
         this.registry = new RulesetRegistry(config.rulesDir(), rulesetLoader, gate, clock, this::recordReload);
@@ -66,8 +72,29 @@ public final class App {
         this.quotes = new QuoteService(registry::active, service, store, config.quotes(), clock, mapper);
         this.replayer = new Replayer(quotes, store, registry::active, rulesetLoader, service, mapper);
         this.retention = new QuoteRetention(store, config.quotes().retention(), clock);
+        // the candidate's own watchdog: a candidate stuck past the time limit never counts against /health
+        this.candidateWatchdog =
+                config.shadow().on() ? new RulesWatchdog(Duration.ofMillis(config.rulesTimeLimitMs())) : null;
+        this.shadow = config.shadow().on() ? shadow(config, clock, rulesetLoader, mapper) : null;
         this.loader = new Thread(this::firstLoad, "ruleset-loader");
         this.loader.setDaemon(true);
+    }
+
+    /** The candidate rules folder, gated by its own scenarios, and what judges it on live traffic. */
+    private ShadowEvaluator shadow(AppConfig config, Clock clock, RulesetLoader loader, ObjectMapper mapper) {
+        Path dir = config.shadow().candidateDir();
+        RulesetRegistry.Gate gate = config.scenarioGate()
+                ? scenarioGate(
+                        config,
+                        clock,
+                        candidateWatchdog,
+                        ScenarioPasses.in(config.rulesCacheDir()),
+                        dir.resolve("scenarios"))
+                : (r, f) -> List.of();
+        RulesetRegistry candidate = new RulesetRegistry(dir, loader, gate, clock, attempt -> {});
+        EvaluationService onCandidate = new EvaluationService(
+                candidate::active, new RuleEngine(config.firingLimit(), candidateWatchdog, null), clock);
+        return new ShadowEvaluator(candidate, registry::active, onCandidate, config.shadow(), metrics, mapper, clock);
     }
 
     /**
@@ -75,15 +102,12 @@ public final class App {
      * its readers takes a third of a second cold, which would otherwise delay the server's start.
      */
     private static RulesetRegistry.Gate scenarioGate(
-            AppConfig config, Clock clock, RulesWatchdog watchdog, ScenarioPasses passes) {
+            AppConfig config, Clock clock, RulesWatchdog watchdog, ScenarioPasses passes, Path scenariosDir) {
         AtomicReference<ScenarioGate> gate = new AtomicReference<>();
         return (candidate, folder) -> gate.updateAndGet(g -> g != null
                         ? g
                         : new ScenarioGate(
-                                new RuleEngine(config.firingLimit(), watchdog, null),
-                                clock,
-                                config.scenariosDir(),
-                                passes))
+                                new RuleEngine(config.firingLimit(), watchdog, null), clock, scenariosDir, passes))
                 .check(candidate, folder);
     }
 
@@ -111,7 +135,7 @@ public final class App {
                 config.stuckLimit(),
                 config.bodyTimeoutMs(),
                 config.maxConcurrentBodies());
-        javalin = new HttpApi(service, quotes, replayer, registry, watchdog, metrics, settings).create();
+        javalin = new HttpApi(service, quotes, replayer, shadow, registry, watchdog, metrics, settings).create();
         javalin.start(config.port());
         retention.start(RETENTION_FIRST_AFTER);
         return this;
@@ -128,6 +152,20 @@ public final class App {
                     registry::reload,
                     registry::recordFailure);
             watcher.start();
+        }
+        if (shadow != null) {
+            ReloadAttempt candidate = shadow.candidate().reload();
+            shadow.start();
+            if (config.watch()) {
+                candidateWatcher = new RulesWatcher(
+                        config.shadow().candidateDir(),
+                        config.rulesLimits(),
+                        candidate.version(),
+                        config.watchDebounceMs(),
+                        shadow.candidate()::reload,
+                        shadow.candidate()::recordFailure);
+                candidateWatcher.start();
+            }
         }
     }
 
@@ -146,9 +184,14 @@ public final class App {
     /** Stops accepting, lets requests in flight finish (up to the shutdown timeout), then stops. */
     public void stop() {
         watchdog.close();
-        RulesWatcher w = watcher;
-        if (w != null) {
-            w.close();
+        for (RulesWatcher w : new RulesWatcher[] {watcher, candidateWatcher}) {
+            if (w != null) {
+                w.close();
+            }
+        }
+        if (shadow != null) {
+            shadow.close();
+            candidateWatchdog.close();
         }
         try {
             if (javalin != null) {

@@ -4,6 +4,7 @@ import com.addonconfigurator.quotes.QuoteSettings;
 import com.addonconfigurator.rules.AllowList;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesFolder;
+import com.addonconfigurator.shadow.ShadowSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -50,6 +51,8 @@ import java.util.function.Consumer;
  *                                 {@link #defaults} a new folder in the system's temporary folder, made only
  *                                 when a quote is stored), DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD,
  *                                 DATABASE_POOL_SIZE, DATABASE_TIMEOUT_MS, QUOTE_TTL, QUOTE_RETENTION
+ * @param shadow                   the candidate ruleset judged on live traffic: RULES_CANDIDATE_DIR (default none:
+ *                                 off), SHADOW_SAMPLE, SHADOW_QUEUE, SHADOW_EXAMPLES
  */
 public record AppConfig(
         int port,
@@ -74,7 +77,8 @@ public record AppConfig(
         int bodyTimeoutMs,
         int maxConcurrentBodies,
         List<String> rulesAllowedClasses,
-        QuoteSettings quotes) {
+        QuoteSettings quotes,
+        ShadowSettings shadow) {
 
     /** The rules folder when RULES_DIR is not set. */
     public static final Path DEFAULT_RULES_DIR = Path.of("./rules");
@@ -105,7 +109,8 @@ public record AppConfig(
                 defaultHttpThreads() / 2,
                 List.of(),
                 QuoteSettings.embedded(
-                        Path.of(System.getProperty("java.io.tmpdir"), "addon-configurator-data-" + UUID.randomUUID())));
+                        Path.of(System.getProperty("java.io.tmpdir"), "addon-configurator-data-" + UUID.randomUUID())),
+                ShadowSettings.OFF);
     }
 
     /** What rules may use: the standard allow-list and {@link #rulesAllowedClasses}. */
@@ -149,6 +154,11 @@ public record AppConfig(
 
     public AppConfig withRulesAllowedClasses(List<String> classNames) {
         return with(b -> b.rulesAllowedClasses = List.copyOf(classNames));
+    }
+
+    /** A candidate rules folder judged on a share of the live traffic. */
+    public AppConfig withCandidate(Path candidateDir, double sample) {
+        return with(b -> b.shadow = b.shadow.withCandidate(candidateDir, sample));
     }
 
     public AppConfig withQuotes(QuoteSettings settings) {
@@ -199,6 +209,7 @@ public record AppConfig(
         public int maxConcurrentBodies;
         public List<String> rulesAllowedClasses;
         public QuoteSettings quotes;
+        public ShadowSettings shadow;
 
         Builder(AppConfig c) {
             port = c.port;
@@ -224,6 +235,7 @@ public record AppConfig(
             maxConcurrentBodies = c.maxConcurrentBodies;
             rulesAllowedClasses = c.rulesAllowedClasses;
             quotes = c.quotes;
+            shadow = c.shadow;
         }
 
         AppConfig build() {
@@ -250,7 +262,8 @@ public record AppConfig(
                     bodyTimeoutMs,
                     maxConcurrentBodies,
                     rulesAllowedClasses,
-                    quotes);
+                    quotes,
+                    shadow);
         }
     }
 

@@ -4,6 +4,7 @@ import com.addonconfigurator.quotes.QuoteSettings;
 import com.addonconfigurator.rules.AllowList;
 import com.addonconfigurator.rules.RuleEngine;
 import com.addonconfigurator.rules.RulesFolder;
+import com.addonconfigurator.shadow.ShadowSettings;
 import com.addonconfigurator.store.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,6 +98,12 @@ public final class AppConfigReader {
         b.rulesMaxFileBytes = limits.maxFileBytes();
         b.rulesMaxFolderBytes = limits.maxTotalBytes();
         b.quotes = quotes(env);
+        String candidate = env.text("RULES_CANDIDATE_DIR");
+        b.shadow = new ShadowSettings(
+                candidate == null ? null : Path.of(candidate),
+                env.fraction("SHADOW_SAMPLE", ShadowSettings.OFF.sample()),
+                env.integer("SHADOW_QUEUE", ShadowSettings.OFF.queue(), 1, 1_000_000),
+                env.integer("SHADOW_EXAMPLES", ShadowSettings.OFF.examples(), 0, 10_000));
         env.requireValid();
         return b.build();
     }

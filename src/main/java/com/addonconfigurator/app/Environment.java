@@ -58,6 +58,24 @@ final class Environment {
         };
     }
 
+    /** A number from 0 to 1 such as 0.1; {@code dflt} when unset. */
+    double fraction(String name, double dflt) {
+        String raw = text(name);
+        if (raw == null) {
+            return dflt;
+        }
+        try {
+            double value = Double.parseDouble(raw);
+            if (!(value >= 0 && value <= 1)) {
+                problem(name + " must be between 0 and 1, not " + raw);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problem(name + " must be a number between 0 and 1 such as 0.1, not '" + raw + "'");
+            return dflt;
+        }
+    }
+
     /** An ISO-8601 duration such as PT30M or P400D, positive; {@code dflt} when unset. */
     Duration duration(String name, Duration dflt) {
         String raw = text(name);

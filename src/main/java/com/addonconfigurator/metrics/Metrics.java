@@ -115,6 +115,19 @@ public final class Metrics {
                 .increment();
     }
 
+    private final Map<String, Counter> shadows = new ConcurrentHashMap<>();
+
+    /** A shadow evaluation's result (same, differs, failed, dropped), labelled with the candidate's version. */
+    public void shadow(String result, String candidateVersion) {
+        shadows.computeIfAbsent(
+                        result + ' ' + candidateVersion,
+                        k -> Counter.builder("addon.shadow.evaluations")
+                                .description("Live evaluations also given to the candidate ruleset, by result")
+                                .tags("result", result, "candidate", candidateVersion)
+                                .register(registry))
+                .increment();
+    }
+
     /** A statement or connection the quote store could not make. */
     public void storeError() {
         Counter.builder("addon.store.errors")
