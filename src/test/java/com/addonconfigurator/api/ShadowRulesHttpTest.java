@@ -64,6 +64,7 @@ class ShadowRulesHttpTest {
     private JsonNode report() throws Exception {
         HttpResponse<String> response = server.get("/api/v1/rules/candidate", "Authorization", "Bearer " + TOKEN);
         assertEquals(200, response.statusCode(), response.body());
+        OpenApiSchemas.assertValid("CandidateReport", response.body());
         return MAPPER.readTree(response.body());
     }
 
@@ -184,9 +185,25 @@ class ShadowRulesHttpTest {
         HttpResponse<String> response = server.post(
                 "/api/v1/rules/candidate/compare", RequestBodies.example().json());
         assertEquals(200, response.statusCode(), response.body());
+        OpenApiSchemas.assertValid("CandidateComparison", response.body());
         JsonNode comparison = MAPPER.readTree(response.body());
         assertEquals("76.67", comparison.at("/live/pricing/net").asText());
         assertEquals("81.67", comparison.at("/candidate/pricing/net").asText());
         assertTrue(comparison.get("differences").toString().contains("pricing.net"), comparison.toString());
+    }
+
+    @Test
+    void withoutACandidateTheReportSaysNoneAndTheComparisonIsNotThere() throws Exception {
+        server = TestServer.start(
+                AppConfig.defaults(RulesCopy.into(temp.resolve("live")).folder())
+                        .withAdminToken(TOKEN),
+                true);
+        assertEquals("NONE", report().get("state").asText());
+        HttpContractTest.error(
+                server.post(
+                        "/api/v1/rules/candidate/compare",
+                        RequestBodies.example().json()),
+                404,
+                "NOT_FOUND");
     }
 }
