@@ -23,6 +23,8 @@
       quote: 'Fai un preventivo (prezzi di oggi)', quoteTitle: 'Preventivo', pricedOn: 'Prezzi del', validUntil: 'Valido fino a', confirm: 'Conferma',
       quoteChanged: 'Le regole sono cambiate dal preventivo:', quoted: 'preventivato', now: 'ora',
       OPEN: 'aperto', EXPIRED: 'scaduto', CONFIRMED: 'confermato',
+      candidate: 'Regole candidate', sameAsLive: 'decidono come le regole attive', liveLabel: 'attive',
+      candidateLabel: 'candidate',
       pricesOn: 'Listino del', nextChange: 'Prossima variazione', noChange: 'nessuna variazione prevista',
       inForce: 'in vigore', notInForce: 'non in vigore',
       channels: { PEC_IT_CART: 'pec.it, nuovo cliente', CUSTOMER_AREA: 'Area clienti', PANEL: 'Pannello web',
@@ -47,6 +49,8 @@
       quote: 'Quote this cart (today\'s prices)', quoteTitle: 'Quote', pricedOn: 'Priced on', validUntil: 'Valid until', confirm: 'Confirm',
       quoteChanged: 'The rules changed since the quote:', quoted: 'quoted', now: 'now',
       OPEN: 'open', EXPIRED: 'expired', CONFIRMED: 'confirmed',
+      candidate: 'Candidate rules', sameAsLive: 'decide as the live rules do', liveLabel: 'live',
+      candidateLabel: 'candidate',
       pricesOn: 'Price list of', nextChange: 'Next change', noChange: 'no change scheduled',
       inForce: 'in force', notInForce: 'not in force',
       channels: { PEC_IT_CART: 'pec.it, new customer', CUSTOMER_AREA: 'Customer area', PANEL: 'Web panel',
@@ -219,6 +223,40 @@
     $('next-change').dataset.date = c.nextChange ? c.nextChange.date : '';
   }
 
+  // With a candidate ruleset (RULES_CANDIDATE_DIR), its answer beside the live one: each differing
+  // decision listed, and the rows of the items and price lines it touches marked.
+  let candidateConfigured = true;
+  async function showCandidate(request, mine) {
+    if (!candidateConfigured) return;
+    const response = await fetch('/api/v1/rules/candidate/compare', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': lang },
+      body: JSON.stringify(request)
+    });
+    if (response.status === 404) {
+      candidateConfigured = false;
+      return;
+    }
+    if (!response.ok || mine !== sequence) return;
+    const c = await response.json();
+    $('candidate-box').hidden = false;
+    $('candidate-version').textContent = c.candidateVersion;
+    const list = $('candidate-differences');
+    list.replaceChildren();
+    const show = (v) => (v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+    c.differences.forEach((d) => list.append(el('li', { 'data-field': d.field },
+      el('span', { class: 'code', text: d.field }), ' ' + t('liveLabel') + ' ' + show(d.live) + ' → '
+        + t('candidateLabel') + ' ' + show(d.candidate))));
+    $('candidate-same').hidden = c.differences.length > 0;
+    document.querySelectorAll('tr.differs').forEach((row) => row.classList.remove('differs'));
+    c.differences.forEach((d) => {
+      const m = /^(items|pricing\.lines)\.([A-Z0-9_]+)/.exec(d.field);
+      const table = m ? (m[1] === 'items' ? 'items' : 'lines') : null;
+      const row = table && document.querySelector('#' + table + ' tr[data-code="' + m[2] + '"]');
+      if (row) row.classList.add('differs');
+    });
+  }
+
   async function evaluate() {
     const request = readForm();
     if (request === null) return; // a field says what is wrong
@@ -241,6 +279,7 @@
       }
       lastAnswer = body;
       render(body);
+      showCandidate(request, mine);
     } catch (e) {
       if (mine === sequence) showError(String(e));
     } finally {

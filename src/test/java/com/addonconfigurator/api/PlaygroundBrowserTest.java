@@ -373,6 +373,58 @@ class PlaygroundBrowserTest {
     }
 
     @Test
+    void withACandidateItsAnswerIsShownBesideTheLiveOneWithTheDifferingFieldsMarked(@TempDir Path temp)
+            throws Exception {
+        RulesCopy candidate = RulesCopy.into(temp.resolve("candidate"))
+                .replace(
+                        "catalog.yaml",
+                        "price: \"30.00\"     # *\n  - code: DOCUMENTI",
+                        "price: \"35.00\"\n  - code: DOCUMENTI");
+        TestServer own = TestServer.start(
+                AppConfig.defaults(TestRules.FOLDER)
+                        .with(b -> b.scenarioGate = false)
+                        .withCandidate(candidate.folder(), 0.1),
+                true);
+        try {
+            // the candidate is loaded after the live rules
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (own.post(
+                                            "/api/v1/rules/candidate/compare",
+                                            RequestBodies.example().json())
+                                    .statusCode()
+                            != 200
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            String hash = URLEncoder.encode(
+                            new ObjectMapper()
+                                    .writeValueAsString(RequestBodies.example().json()),
+                            StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+            browser.get(own.uri("/").toString() + "#cart=" + hash + "&lang=en");
+            browser.navigate().refresh();
+            WebElement amount = waiting()
+                    .until(d -> d
+                            .findElements(By.cssSelector(
+                                    "#candidate-differences li[data-field='pricing.lines.INCASSI_PAGAMENTI.amount']"))
+                            .stream()
+                            .findFirst()
+                            .orElse(null));
+            assertTrue(
+                    amount.getText().contains("live 30.00") && amount.getText().contains("candidate 35.00"),
+                    amount.getText());
+            assertTrue(browser.findElement(By.id("candidate-box")).isDisplayed());
+            assertFalse(browser.findElements(By.cssSelector("#lines tr.differs[data-code='INCASSI_PAGAMENTI']"))
+                    .isEmpty());
+            assertTrue(browser.findElements(By.cssSelector("#lines tr.differs[data-code='MULTIUTENTE']"))
+                    .isEmpty());
+        } finally {
+            own.stop();
+        }
+    }
+
+    @Test
     void theApiReferenceRendersTheDocument() {
         browser.get(server.uri("/docs").toString());
         waiting()
