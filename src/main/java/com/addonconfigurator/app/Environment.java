@@ -1,11 +1,12 @@
 package com.addonconfigurator.app;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Reads settings from environment variables, collecting every invalid value with its name. */
 final class Environment {
@@ -60,36 +61,39 @@ final class Environment {
 
     /** A number from 0 to 1 such as 0.1; {@code dflt} when unset. */
     double fraction(String name, double dflt) {
-        String raw = text(name);
-        if (raw == null) {
-            return dflt;
-        }
-        try {
-            double value = Double.parseDouble(raw);
-            if (!(value >= 0 && value <= 1)) {
-                problem(name + " must be between 0 and 1, not " + raw);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            problem(name + " must be a number between 0 and 1 such as 0.1, not '" + raw + "'");
-            return dflt;
-        }
+        return parsed(
+                name, dflt, Double::parseDouble, v -> v >= 0 && v <= 1, "between 0 and 1", "a number such as 0.1");
     }
 
     /** An ISO-8601 duration such as PT30M or P400D, positive; {@code dflt} when unset. */
     Duration duration(String name, Duration dflt) {
+        return parsed(
+                name,
+                dflt,
+                Duration::parse,
+                v -> !v.isNegative() && !v.isZero(),
+                "a positive duration",
+                "an ISO-8601 duration such as PT30M or P400D");
+    }
+
+    /**
+     * A value read by {@code parse}; {@code dflt} when unset, and a problem naming the variable when
+     * it cannot be read ({@code form} says what it must look like) or is out of {@code range}.
+     */
+    private <T> T parsed(
+            String name, T dflt, Function<String, T> parse, Predicate<T> inRange, String range, String form) {
         String raw = text(name);
         if (raw == null) {
             return dflt;
         }
         try {
-            Duration value = Duration.parse(raw);
-            if (value.isNegative() || value.isZero()) {
-                problem(name + " must be a positive duration, not " + raw);
+            T value = parse.apply(raw);
+            if (!inRange.test(value)) {
+                problem(name + " must be " + range + ", not " + raw);
             }
             return value;
-        } catch (DateTimeParseException e) {
-            problem(name + " must be an ISO-8601 duration such as PT30M or P400D, not '" + raw + "'");
+        } catch (RuntimeException e) {
+            problem(name + " must be " + form + ", not '" + raw + "'");
             return dflt;
         }
     }

@@ -1,6 +1,7 @@
 package com.addonconfigurator.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,36 @@ class OperationsTest {
                 List.of("https://shop.example.com", "http://localhost:3000"),
                 AppConfigReader.fromEnv(Map.of("ALLOWED_ORIGINS", "https://shop.example.com, http://localhost:3000"))
                         .allowedOrigins());
+    }
+
+    @Test
+    void theQuoteAndShadowSettingsAreReadAndAnInvalidOneIsNamed() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> AppConfigReader.fromEnv(Map.of(
+                        "DATABASE_URL", "mysql://db/quotes",
+                        "QUOTE_TTL", "30 minutes",
+                        "QUOTE_RETENTION", "-P1D",
+                        "SHADOW_SAMPLE", "1.5",
+                        "SHADOW_QUEUE", "0")));
+        for (String name : List.of("DATABASE_URL", "QUOTE_TTL", "QUOTE_RETENTION", "SHADOW_SAMPLE", "SHADOW_QUEUE")) {
+            assertTrue(e.getMessage().contains(name), e.getMessage());
+        }
+        AppConfig defaults = AppConfigReader.fromEnv(Map.of());
+        assertTrue(defaults.quotes().database().isEmbedded());
+        assertEquals(Path.of("./data"), defaults.quotes().database().dataDir());
+        assertEquals(java.time.Duration.ofDays(400), defaults.quotes().retention());
+        assertEquals(null, defaults.quotes().ttl());
+        assertFalse(defaults.shadow().on());
+        AppConfig set = AppConfigReader.fromEnv(Map.of(
+                "DATABASE_URL", "jdbc:postgresql://db:5432/quotes",
+                "QUOTE_TTL", "PT30M",
+                "RULES_CANDIDATE_DIR", "../rules-next",
+                "SHADOW_SAMPLE", "0.25"));
+        assertFalse(set.quotes().database().isEmbedded());
+        assertEquals(java.time.Duration.ofMinutes(30), set.quotes().ttl());
+        assertEquals(Path.of("../rules-next"), set.shadow().candidateDir());
+        assertEquals(0.25, set.shadow().sample());
     }
 
     @Test
