@@ -4,6 +4,7 @@ import com.addonconfigurator.messages.Language;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,10 @@ public final class Catalog {
     private final Map<String, List<String>> codesByKind;
     /** The day this catalog is in force on; null for the whole catalog, all its periods. */
     private final LocalDate day;
+    /** Read by every request's validation: worked out once. */
+    private final int maxTermMonths;
+
+    private final LocalDate firstDay;
 
     private final Map<LocalDate, Catalog> byDay = new ConcurrentHashMap<>();
 
@@ -86,6 +91,24 @@ public final class Catalog {
         }
         codes.replaceAll((k, v) -> List.copyOf(v));
         this.codesByKind = Map.copyOf(codes);
+        this.maxTermMonths =
+                termMonths.periods().stream().mapToInt(Period::value).max().orElse(0);
+        this.firstDay = firstDay(prices.values(), vatRate, termMonths);
+    }
+
+    private static LocalDate firstDay(
+            Collection<Timeline<BigDecimal>> prices, Timeline<?> vatRate, Timeline<?> termMonths) {
+        List<Timeline<?>> all = new ArrayList<>(prices);
+        all.add(vatRate);
+        all.add(termMonths);
+        LocalDate first = null;
+        for (Timeline<?> t : all) {
+            LocalDate start = t.start();
+            if (start != null && (first == null || start.isAfter(first))) {
+                first = start;
+            }
+        }
+        return first;
     }
 
     private static Map<String, Timeline<BigDecimal>> constantPrices(List<Product> products) {
@@ -199,22 +222,12 @@ public final class Catalog {
 
     /** The longest term any period gives. */
     public int maxTermMonths() {
-        return termMonths.periods().stream().mapToInt(Period::value).max().orElse(0);
+        return maxTermMonths;
     }
 
     /** The first day on which every value is in force (null: every value always was). */
     public LocalDate firstDay() {
-        LocalDate first = null;
-        List<Timeline<?>> all = new ArrayList<>(prices.values());
-        all.add(vatRate);
-        all.add(termMonths);
-        for (Timeline<?> t : all) {
-            LocalDate start = t.start();
-            if (start != null && (first == null || start.isAfter(first))) {
-                first = start;
-            }
-        }
-        return first;
+        return firstDay;
     }
 
     public Timeline<BigDecimal> vatRateTimeline() {

@@ -4,16 +4,12 @@ import com.addonconfigurator.evaluation.AnswerDiff;
 import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.json.Json;
 import com.addonconfigurator.messages.Language;
-import com.addonconfigurator.request.EvaluationRequest;
-import com.addonconfigurator.request.InvalidRequestException;
 import com.addonconfigurator.request.RequestValidator;
 import com.addonconfigurator.rules.ChangeCalendar;
 import com.addonconfigurator.rules.RuleEngine;
-import com.addonconfigurator.rules.RulesFailedException;
 import com.addonconfigurator.rules.Ruleset;
 import com.addonconfigurator.scenarios.Scenario;
 import com.addonconfigurator.scenarios.ScenarioFileException;
-import com.addonconfigurator.scenarios.ScenarioReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -134,37 +130,19 @@ final class BoundariesCommand {
 
     /** Every scenario of the rules folder that moves with the boundaries, then every cart of the file. */
     private List<LabelledRequest> requests(Path rulesDir, String carts) throws IOException, ScenarioFileException {
-        List<LabelledRequest> requests = new ArrayList<>();
-        Path scenarios = rulesDir.resolve("scenarios");
-        ScenarioReader reader = new ScenarioReader();
-        for (Path file : ScenarioReader.files(scenarios)) {
-            String display =
-                    "scenarios/" + scenarios.relativize(file).toString().replace('\\', '/');
-            for (Scenario s : reader.read(file, display)) {
-                if (s.moves() && s.endpoint().equals(Scenario.EVALUATE)) {
-                    requests.add(new LabelledRequest(display + " › " + s.name(), s.given()));
-                }
-            }
-        }
+        List<LabelledRequest> requests = LabelledRequest.scenarios(
+                rulesDir, s -> s.moves() && s.endpoint().equals(Scenario.EVALUATE));
         if (carts != null) {
             requests.addAll(LabelledRequest.cartsFile(carts, mapper));
         }
         return requests;
     }
 
-    /** The answer with the rules of {@code rulesDay}, or the error it gives in the contract's shape. */
+    /** The answer with the rules of {@code rulesDay}, or the error it gives. */
     private JsonNode answer(EvaluationService service, Ruleset ruleset, JsonNode body, LocalDate rulesDay) {
-        ObjectNode error = mapper.createObjectNode();
-        try {
-            EvaluationRequest request = new RequestValidator(ruleset.catalog()).validate(body);
-            return mapper.valueToTree(service.evaluate(ruleset, request, Language.IT, false, rulesDay));
-        } catch (InvalidRequestException e) {
-            error.putObject("error")
-                    .put("code", "INVALID_REQUEST")
-                    .put("field", e.problems().get(0).field());
-        } catch (RulesFailedException e) {
-            error.putObject("error").put("code", "RULES_FAILED").put("rule", e.rule());
-        }
-        return error;
+        return LabelledRequest.answerOrError(
+                mapper,
+                () -> service.evaluate(
+                        ruleset, new RequestValidator(ruleset.catalog()).validate(body), Language.IT, false, rulesDay));
     }
 }

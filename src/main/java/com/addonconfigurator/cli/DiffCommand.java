@@ -5,16 +5,11 @@ import com.addonconfigurator.evaluation.EvaluationService;
 import com.addonconfigurator.evaluation.NotReadyException;
 import com.addonconfigurator.json.Json;
 import com.addonconfigurator.messages.Language;
-import com.addonconfigurator.request.InvalidRequestException;
 import com.addonconfigurator.rules.RuleEngine;
-import com.addonconfigurator.rules.RulesFailedException;
 import com.addonconfigurator.rules.Ruleset;
-import com.addonconfigurator.scenarios.Scenario;
 import com.addonconfigurator.scenarios.ScenarioFileException;
-import com.addonconfigurator.scenarios.ScenarioReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -91,16 +86,9 @@ final class DiffCommand {
     private List<LabelledRequest> requests(Path baseDir, Path candidateDir, String carts)
             throws IOException, ScenarioFileException {
         Map<String, LabelledRequest> unique = new LinkedHashMap<>();
-        ScenarioReader reader = new ScenarioReader();
         for (Path dir : new LinkedHashSet<>(List.of(baseDir, candidateDir))) {
-            Path scenarios = dir.resolve("scenarios");
-            for (Path file : ScenarioReader.files(scenarios)) {
-                String display =
-                        "scenarios/" + scenarios.relativize(file).toString().replace('\\', '/');
-                for (Scenario s : reader.read(file, display)) {
-                    unique.putIfAbsent(
-                            s.given().toString(), new LabelledRequest(display + " › " + s.name(), s.given()));
-                }
+            for (LabelledRequest r : LabelledRequest.scenarios(dir, s -> true)) {
+                unique.putIfAbsent(r.body().toString(), r);
             }
         }
         List<LabelledRequest> out = new ArrayList<>(unique.values());
@@ -110,24 +98,14 @@ final class DiffCommand {
         return out;
     }
 
-    /** One evaluation's answer, or the error it gives in the contract's shape. */
+    /** One evaluation's answer, or the error it gives. */
     private JsonNode answer(EvaluationService service, JsonNode request) {
-        JsonNode answer;
-        try {
-            answer = mapper.valueToTree(service.evaluate(request, Language.IT, false));
-        } catch (InvalidRequestException e) {
-            ObjectNode error = mapper.createObjectNode();
-            error.putObject("error")
-                    .put("code", "INVALID_REQUEST")
-                    .put("field", e.problems().get(0).field());
-            answer = error;
-        } catch (RulesFailedException e) {
-            ObjectNode error = mapper.createObjectNode();
-            error.putObject("error").put("code", "RULES_FAILED").put("rule", e.rule());
-            answer = error;
-        } catch (NotReadyException e) {
-            throw new IllegalStateException(e);
-        }
-        return answer;
+        return LabelledRequest.answerOrError(mapper, () -> {
+            try {
+                return service.evaluate(request, Language.IT, false);
+            } catch (NotReadyException e) {
+                throw new IllegalStateException(e); // the ruleset is given: always ready
+            }
+        });
     }
 }

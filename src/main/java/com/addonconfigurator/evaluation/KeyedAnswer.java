@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 
 /**
  * An answer in the keyed shape that scenarios are written against and answers are compared in:
@@ -22,15 +21,11 @@ public final class KeyedAnswer {
             out.set("error", response.get("error").deepCopy());
             return out;
         }
-        for (String field : List.of("rulesetVersion", "evaluationDate", "checkoutAllowed", "accountExpiresOn")) {
-            out.set(field, response.get(field));
-        }
+        copy(response, out, "rulesetVersion", "evaluationDate", "checkoutAllowed", "accountExpiresOn");
         ObjectNode items = out.putObject("items");
         for (JsonNode item : response.path("items")) {
-            ObjectNode k = items.putObject(item.path("code").asText());
-            for (String field : List.of("kind", "quantity", "status", "expiresOn")) {
-                k.set(field, item.get(field));
-            }
+            ObjectNode k =
+                    copy(item, items.putObject(item.path("code").asText()), "kind", "quantity", "status", "expiresOn");
             ArrayNode reasons = k.putArray("reasons");
             ObjectNode messages = k.putObject("messages");
             ObjectNode params = k.putObject("params");
@@ -51,22 +46,21 @@ public final class KeyedAnswer {
         }
         ObjectNode pricing = out.putObject("pricing");
         JsonNode p = response.path("pricing");
-        for (String field : List.of("currency", "net", "vatRate", "vat", "gross")) {
-            pricing.set(field, p.get(field));
-        }
+        copy(p, pricing, "currency", "net", "vatRate", "vat", "gross");
         ObjectNode lines = pricing.putObject("lines");
         for (JsonNode line : p.path("lines")) {
-            ObjectNode k = lines.putObject(line.path("code").asText());
-            for (String field : List.of("quantity", "months", "amount", "promotion", "description")) {
-                k.set(field, line.get(field));
-            }
+            copy(
+                    line,
+                    lines.putObject(line.path("code").asText()),
+                    "quantity",
+                    "months",
+                    "amount",
+                    "promotion",
+                    "description");
         }
         ObjectNode steps = out.putObject("nextSteps");
         for (JsonNode s : response.path("nextSteps")) {
-            ObjectNode k = steps.putObject(s.path("code").asText());
-            for (String field : List.of("item", "order", "webPanelOnly", "message")) {
-                k.set(field, s.get(field));
-            }
+            copy(s, steps.putObject(s.path("code").asText()), "item", "order", "webPanelOnly", "message");
         }
         ArrayNode warnings = out.putArray("warnings");
         ObjectNode warningMessages = out.putObject("warningMessages");
@@ -88,17 +82,30 @@ public final class KeyedAnswer {
             out.set("error", response.get("error").deepCopy());
             return out;
         }
-        out.set("rulesetVersion", response.get("rulesetVersion"));
-        out.set("evaluationDate", response.get("evaluationDate"));
+        copy(response, out, "rulesetVersion", "evaluationDate");
         ObjectNode options = out.putObject("options");
         for (JsonNode option : response.path("options")) {
-            ObjectNode k = options.putObject(option.path("code").asText());
-            for (String field : List.of("kind", "name", "inCart", "quantity", "status", "expiresOn", "price")) {
-                k.set(field, option.get(field));
-            }
+            ObjectNode k = copy(
+                    option,
+                    options.putObject(option.path("code").asText()),
+                    "kind",
+                    "name",
+                    "inCart",
+                    "quantity",
+                    "status",
+                    "expiresOn",
+                    "price");
             ArrayNode reasons = k.putArray("reasons");
             option.path("reasons").forEach(r -> reasons.add(r.path("code").asText()));
         }
         return out;
+    }
+
+    /** Copies the named fields of {@code from} into {@code to} (a missing one as null); returns {@code to}. */
+    private static ObjectNode copy(JsonNode from, ObjectNode to, String... fields) {
+        for (String field : fields) {
+            to.set(field, from.get(field));
+        }
+        return to;
     }
 }

@@ -25,7 +25,9 @@ public final class Database implements AutoCloseable {
     private final DatabaseSettings settings;
     private final Clock clock;
     private HikariDataSource pool;
-    private volatile boolean migrated;
+    /** Set once the schema is migrated: from then on a connection is taken without the lock. */
+    private volatile HikariDataSource ready;
+
     private Instant nextAttempt = Instant.MIN;
     private boolean closed;
 
@@ -48,7 +50,10 @@ public final class Database implements AutoCloseable {
 
     /** A connection with auto-commit off, from a migrated database; close it after use. */
     public Connection connection() throws StoreUnavailableException {
-        HikariDataSource source = migratedPool();
+        HikariDataSource source = ready;
+        if (source == null) {
+            source = migratedPool();
+        }
         try {
             Connection c = source.getConnection();
             c.setAutoCommit(false);
@@ -65,7 +70,7 @@ public final class Database implements AutoCloseable {
         if (pool == null) {
             pool = open();
         }
-        if (!migrated) {
+        if (ready == null) {
             Instant now = clock.instant();
             if (now.isBefore(nextAttempt)) {
                 throw new StoreUnavailableException(
@@ -77,7 +82,7 @@ public final class Database implements AutoCloseable {
                         .locations("classpath:db/migration")
                         .load()
                         .migrate();
-                migrated = true;
+                ready = pool;
                 LOG.info("quotes are kept in {}", settings.describe());
             } catch (RuntimeException e) {
                 nextAttempt = now.plus(RETRY_AFTER);
@@ -109,6 +114,7 @@ public final class Database implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        ready = null;
         if (pool != null) {
             pool.close();
         }
