@@ -6,7 +6,7 @@ import java.time.Instant;
  * A quote as kept: the request it priced (with its evaluation date), the answer it gave (plain, and
  * with the explanation kept at creation), and its confirmation once made.
  *
- * @param id                      random, 128 bits in URL-safe Base64: whoever has it may read the quote
+ * @param id                      random, 128 bits in hex (never taken for a command-line option): whoever has it may read the quote
  * @param reference               the shop's own opaque reference (its cart id, say), or null
  * @param rulesetVersion          the version of the ruleset that priced it, archived with it
  * @param language                the tag of the language its messages are in ({@code it}, {@code en})

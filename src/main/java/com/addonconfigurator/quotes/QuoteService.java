@@ -23,7 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +38,7 @@ public final class QuoteService {
     public static final int MAX_REFERENCE_LENGTH = 100;
     public static final String REFERENCE = "reference";
     private static final String REJECTED = "REJECTED";
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern VERSION = Pattern.compile("[0-9a-f]{1,64}");
 
     private final Supplier<Ruleset> activeRuleset;
@@ -200,7 +200,7 @@ public final class QuoteService {
     private String newId() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     JsonNode read(String json) {

@@ -301,7 +301,7 @@ class PlaygroundBrowserTest {
                     .until(d ->
                             "OPEN".equals(d.findElement(By.id("quote-status")).getAttribute("data-status")));
             assertFalse(text("quote-valid").isBlank());
-            assertTrue(text("quote-id").matches("[A-Za-z0-9_-]{22}"), text("quote-id"));
+            assertTrue(text("quote-id").matches("[0-9a-f]{32}"), text("quote-id"));
 
             rules.replace(
                     "catalog.yaml",

@@ -121,9 +121,9 @@ class ReplayCommandTest {
     @Test
     void anUnknownQuoteIsExit1AndAMissingIdIsAUsageError() {
         Path data = temp.resolve("data");
-        CheckCommandTest.Run unknown = replay(data, "AAAAAAAAAAAAAAAAAAAAAA");
+        CheckCommandTest.Run unknown = replay(data, "00000000000000000000000000000000");
         assertEquals(1, unknown.exit());
-        assertTrue(unknown.err().startsWith("replay: no quote AAAAAAAAAAAAAAAAAAAAAA"), unknown.err());
+        assertTrue(unknown.err().startsWith("replay: no quote 00000000000000000000000000000000"), unknown.err());
         CheckCommandTest.Run none = replay(data);
         assertEquals(2, none.exit());
         assertTrue(none.err().contains("replay needs one QUOTE_ID"), none.err());
