@@ -20,6 +20,14 @@ import org.junit.jupiter.api.Test;
 class SlowUploadsHttpTest {
     private static final int BODY_TIMEOUT_MS = 1_500;
 
+    /** An evaluate request written in one go, headers and body together, as a browser's small POST arrives. */
+    private static String wholeRequest() {
+        String body = RequestBodies.example().json().toString();
+        return "POST /api/v1/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                + "\r\nConnection: close\r\n\r\n" + body;
+    }
+
     @Test
     void manySmallBodiesAtOnceAreAllAnsweredWhenOnlyOneBodyMayBeOnItsWay() throws Exception {
         AppConfig config = AppConfig.defaults(TestRules.FOLDER)
@@ -33,10 +41,8 @@ class SlowUploadsHttpTest {
                 calls.add(CompletableFuture.supplyAsync(
                         () -> {
                             try {
-                                return server.post(
-                                                "/api/v1/evaluate",
-                                                RequestBodies.example().json())
-                                        .statusCode();
+                                return RawHttp.exchange(server.app().port(), wholeRequest())
+                                        .status();
                             } catch (Exception e) {
                                 return -1;
                             }
