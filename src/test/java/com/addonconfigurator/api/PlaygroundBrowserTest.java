@@ -280,9 +280,13 @@ class PlaygroundBrowserTest {
                 AppConfig.defaults(rules.folder())
                         .with(b -> b.scenarioGate = false)
                         .withQuotes(QuoteSettings.embedded(temp.resolve("data"))),
-                true);
+                true,
+                // the server prices quotes today: a fixed day keeps the account (expiring 2027-03-31) valid
+                java.time.Clock.fixed(java.time.Instant.parse("2026-12-03T11:00:00Z"), java.time.ZoneOffset.UTC));
         try {
             Map<String, Object> cart = Map.of(
+                    "evaluationDate",
+                    "2026-12-03",
                     "channel",
                     "CUSTOMER_AREA",
                     "account",

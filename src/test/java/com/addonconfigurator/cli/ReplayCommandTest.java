@@ -21,6 +21,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -42,7 +45,9 @@ class ReplayCommandTest {
                 AppConfig.defaults(rules.folder())
                         .with(b -> b.scenarioGate = false)
                         .withQuotes(QuoteSettings.embedded(data)),
-                true);
+                true,
+                // a quote is priced today: a fixed day keeps the cart's account (expiring 2027-03-31) valid
+                Clock.fixed(Instant.parse("2026-12-03T11:00:00Z"), ZoneOffset.UTC));
         try {
             HttpResponse<String> created = server.post(
                     "/api/v1/quotes",
